@@ -1,0 +1,89 @@
+"""The activation catalog: each function with its derivatives and their facts.
+
+For every activation: the expression f(z), f'(z) and f''(z) by sympy, the
+supremum of f' and where it is attained, values at any point as Quantities,
+and whether f is zero-centred. "Zero-centred" here means odd, f(-z) = -f(z):
+then a symmetric input gives outputs with mean zero, which is the property
+that keeps a layer's weight gradients from all sharing one sign.
+
+At a kink the derivative takes the value of the left piece (ReLU'(0) = 0),
+the convention most frameworks use.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import sympy as sp
+
+from derive.errors import ParameterError
+from derive.extrema import Extremum, supremum
+from derive.quantity import Quantity
+from derive.symbols import logistic, z
+
+_standard_normal_cdf = (1 + sp.erf(z / sp.sqrt(2))) / 2
+
+
+@dataclass(frozen=True)
+class Activation:
+    name: str
+    title: str
+    expr: sp.Expr
+
+    @cached_property
+    def derivative(self) -> sp.Expr:
+        return sp.diff(self.expr, z)
+
+    @cached_property
+    def second_derivative(self) -> sp.Expr:
+        return sp.diff(self.derivative, z)
+
+    @cached_property
+    def slope_sup(self) -> Extremum:
+        """The supremum of f' and where it is attained."""
+        return supremum(self.derivative, z)
+
+    @cached_property
+    def zero_centred(self) -> bool:
+        return sp.simplify(self.expr.subs(z, -z) + self.expr) == 0
+
+    def value(self, at) -> Quantity:
+        return _at(self.expr, at)
+
+    def slope(self, at) -> Quantity:
+        return _at(self.derivative, at)
+
+    def curvature(self, at) -> Quantity:
+        return _at(self.second_derivative, at)
+
+
+def _at(expr: sp.Expr, at) -> Quantity:
+    return Quantity.exact(expr.subs(z, sp.nsimplify(at)))
+
+
+def leaky_relu(alpha=sp.Rational(1, 100)) -> Activation:
+    return Activation("leaky-relu", f"leaky ReLU (slope {alpha} below zero)",
+                      sp.Piecewise((alpha * z, z <= 0), (z, True)))
+
+
+def elu(alpha=sp.Integer(1)) -> Activation:
+    return Activation("elu", f"ELU (alpha = {alpha})",
+                      sp.Piecewise((alpha * (sp.exp(z) - 1), z <= 0), (z, True)))
+
+
+CATALOG: dict[str, Activation] = {a.name: a for a in (
+    Activation("sigmoid", "logistic sigmoid", logistic(z)),
+    Activation("tanh", "hyperbolic tangent", sp.tanh(z)),
+    Activation("relu", "ReLU", sp.Piecewise((0, z <= 0), (z, True))),
+    leaky_relu(),
+    elu(),
+    Activation("softplus", "softplus", sp.log(1 + sp.exp(z))),
+    Activation("gelu", "GELU (exact, with the normal CDF)", z * _standard_normal_cdf),
+    Activation("silu", "SiLU (swish)", z * logistic(z)),
+)}
+
+
+def activation(name: str) -> Activation:
+    try:
+        return CATALOG[name]
+    except KeyError:
+        raise ParameterError(f"unknown activation {name!r} (known: {', '.join(CATALOG)})") from None

@@ -1,0 +1,82 @@
+"""The scalar chain of source 003's "anchor network", computed in mpmath.
+
+n sigmoid units in a row, one weight w on every link, input x, zero biases:
+
+    z_1 = w x,   a_k = σ(z_k),   z_{k+1} = w a_k   (k = 1 … n)
+
+Conventions for the backward pass. The signal entering from above is taken
+as 1 at the last unit's output (∂L/∂a_n = 1), as the source does. Then, for
+k = n … 1:
+
+    delta_a[k] = ∂L/∂a_k    with delta_a[n] = 1 and delta_a[k] = delta_a[k+1] · w · σ'(z_{k+1})
+    delta_z[k] = ∂L/∂z_k  = delta_a[k] · σ'(z_k)            (the textbook δ)
+    grad_w[k]  = ∂L/∂w_k  = delta_z[k] · a_{k-1}            (a_0 = x), the gradient of
+                                                            the weight feeding unit k,
+                                                            taking the weights as separate
+
+The source's trace table lists delta_a (1, 0.025, 6.25e-4, 1.56e-5) but then
+calls delta_a[1] · x the first weight's gradient, dropping the factor σ'(z_1);
+its printed program, run as written, multiplies w σ'(z) for all four units and
+prints other numbers again. The book reports all three side by side.
+"""
+
+import math
+from dataclasses import dataclass
+
+import mpmath
+
+from derive.precision import workdps
+
+
+@dataclass(frozen=True)
+class ChainTrace:
+    """Forward and backward values of the chain, index 0 being unit 1."""
+
+    w: mpmath.mpf
+    x: mpmath.mpf
+    z: tuple
+    a: tuple
+    slope: tuple
+    delta_a: tuple
+    delta_z: tuple
+    grad_w: tuple
+
+    @property
+    def layers(self) -> int:
+        return len(self.z)
+
+
+def trace_chain(w, x, layers: int) -> ChainTrace:
+    """The anchor network's forward and backward pass at the house precision."""
+    if layers < 1:
+        raise ValueError("the chain needs at least one unit")
+    with workdps():
+        w, x = mpmath.mpf(w), mpmath.mpf(x)
+        z, a, slope = [], [], []
+        signal = x
+        for _ in range(layers):
+            z.append(w * signal)
+            signal = 1 / (1 + mpmath.exp(-z[-1]))
+            a.append(signal)
+            slope.append(signal * (1 - signal))
+        delta_a = [mpmath.mpf(1)] * layers
+        for k in range(layers - 2, -1, -1):
+            delta_a[k] = delta_a[k + 1] * w * slope[k + 1]
+        delta_z = [d * s for d, s in zip(delta_a, slope)]
+        inputs = [x] + a[:-1]
+        grad_w = [d * i for d, i in zip(delta_z, inputs)]
+    return ChainTrace(w, x, tuple(z), tuple(a), tuple(slope),
+                      tuple(delta_a), tuple(delta_z), tuple(grad_w))
+
+
+def chain_gradient_float64(w: float, x: float, layers: int) -> float:
+    """∂a_n/∂w_1 of the chain in plain float64, a separate path for cross-checks."""
+    signal, slopes = x, []
+    for _ in range(layers):
+        a = 1.0 / (1.0 + math.exp(-w * signal))
+        slopes.append(a * (1.0 - a))
+        signal = a
+    gradient = x * slopes[0]
+    for s in slopes[1:]:
+        gradient *= w * s
+    return gradient

@@ -1,0 +1,11 @@
+"""The named derivations. Importing this package registers every one of them."""
+
+from derive.derivations import (  # noqa: F401  (imported to register)
+    anchor,
+    depth,
+    initialization,
+    normalization,
+    residual,
+    sigmoid,
+    tanh,
+)

@@ -1,0 +1,93 @@
+"""Gradients through depth: the product of per-layer factors, and how many
+layers it takes for that product to fall below a threshold."""
+
+import mpmath
+import sympy as sp
+
+from derive.derivation import Derivation, step
+from derive.errors import VerificationError
+from derive.precision import workdps
+from derive.quantity import Quantity
+from derive.registry import Param, choice, derivation, integer, rational, require
+from derive import symbols
+from derive.symbols import sigma, x
+
+MAX_LAYERS = 100_000
+_ACTIVATIONS = {"sigmoid": (sigma, sp.Rational(1, 4), "sigmoid-max"),
+                "tanh": (sp.tanh, sp.Integer(1), "tanh-max")}
+
+
+def _slope_at(f, arg):
+    t = sp.Symbol("t", real=True)
+    return sp.Subs(sp.Derivative(f(t), t), t, arg)
+
+
+def shown(value):
+    """`value` kept as typed, so that 1/10 · 1/4 is not multiplied out on display."""
+    return sp.UnevaluatedExpr(value)
+
+
+@derivation("depth-product", "The gradient through n layers is a product; its bound",
+            Param("activation", choice(*_ACTIVATIONS), "sigmoid", "sigmoid or tanh"),
+            Param("w", rational, "1", "the weight on every link"),
+            Param("layers", integer, "10", f"the number of layers, 1 to {MAX_LAYERS}"))
+def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
+    require(1 <= layers <= MAX_LAYERS, f"depth-product: layers must be 1 to {MAX_LAYERS}, got {layers}")
+    require(w != 0, "depth-product: w must not be 0 (nothing would flow at all)")
+    f, best, source = _ACTIVATIONS[activation]
+    sym_w = symbols.w
+    inner = sym_w * x
+    outer = sym_w * f(inner)
+    factor = abs(w) * best
+    steps = (
+        step(sp.Derivative(f(outer), x), sym_w * _slope_at(f, outer) * sym_w * _slope_at(f, inner),
+             "chain rule through two layers: each contributes w times the slope at its input"),
+        step(sp.Pow(sp.Mul(sp.Abs(shown(w)), shown(best), evaluate=False), shown(layers)),
+             factor ** layers,
+             f"every slope is at most {best} ({source}), so n layers give at most (|w| · {best})^n"),
+        step(1 / shown(best), 1 / best,
+             f"the bound grows with depth when |w| > {1 / best}, and shrinks when |w| < {1 / best}"),
+    )
+    return Derivation(
+        "depth-product", f"Bound on the gradient through {layers} {activation} layers", steps,
+        Quantity.exact(factor ** layers), params={"activation": activation, "w": w, "layers": layers},
+        details={"per-layer factor": Quantity.exact(factor), "explodes above |w| =": Quantity.exact(1 / best)})
+
+
+@derivation("layers-to-vanish", "The least n with factor^n < eps",
+            Param("factor", rational, "1/4", "the per-layer factor, strictly between 0 and 1"),
+            Param("eps", rational, "1/1000000", "the threshold, strictly between 0 and 1"))
+def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
+    require(0 < factor < 1, f"layers-to-vanish: factor must lie strictly between 0 and 1 "
+                            f"(a factor of 1 or more never vanishes), got {factor}")
+    require(0 < eps < 1, f"layers-to-vanish: eps must lie strictly between 0 and 1, got {eps}")
+    with workdps():
+        estimate = int(mpmath.floor(mpmath.log(_mp(eps)) / mpmath.log(_mp(factor)))) + 1
+    require(estimate <= MAX_LAYERS, f"layers-to-vanish: more than {MAX_LAYERS} layers are needed")
+    n = least_power_below(factor, eps, estimate)
+    ratio = sp.log(1 / eps) / sp.log(1 / factor)
+    steps = (
+        step(sp.log(shown(eps)) / sp.log(shown(factor)), ratio,
+             "factor^n < eps means n log(factor) < log(eps); log(factor) < 0, so n must exceed this ratio"),
+        step(sp.floor(ratio) + 1, n, "the least whole number above the ratio"),
+    )
+    return Derivation("layers-to-vanish", f"Layers until {factor}^n < {eps}", steps, Quantity.exact(n),
+                      params={"factor": factor, "eps": eps},
+                      details={"factor^n": Quantity.exact(factor ** n),
+                               "factor^(n-1)": Quantity.exact(factor ** (n - 1))})
+
+
+def least_power_below(factor, eps, estimate: int) -> int:
+    """The least n >= 1 with factor**n < eps, settled by exact comparison near `estimate`."""
+    n = max(estimate, 1)
+    while factor ** n >= eps:
+        n += 1
+    while n > 1 and factor ** (n - 1) < eps:
+        n -= 1
+    if not (factor ** n < eps and (n == 1 or factor ** (n - 1) >= eps)):
+        raise VerificationError(f"no least power found for {factor} below {eps}")
+    return n
+
+
+def _mp(value: sp.Rational) -> mpmath.mpf:
+    return mpmath.mpf(value.p) / value.q

@@ -1,0 +1,73 @@
+"""Xavier/Glorot and He initialization, from keeping variances steady."""
+
+import sympy as sp
+
+from derive.derivation import Derivation, step
+from derive.quantity import Quantity
+from derive.registry import Param, derivation, integer, require
+
+MAX_FAN = 10**7
+n_in, n_out, a, s = sp.symbols("n_in n_out a s", positive=True)
+y = sp.Symbol("y", real=True)
+
+
+def _fan(name: str, value: int) -> None:
+    require(1 <= value <= MAX_FAN, f"{name} must be a whole number from 1 to {MAX_FAN}, got {value}")
+
+
+def _times(*factors):
+    """A product kept as written, so the balancing condition shows on the page."""
+    return sp.Mul(*factors, evaluate=False)
+
+
+def _uniform_variance(limit):
+    """Var of U(-limit, limit), as the integral that defines it."""
+    return sp.Integral(y**2 / (2 * limit), (y, -limit, limit))
+
+
+@derivation("xavier-variance", "Xavier/Glorot: Var(w) = 2/(fan_in + fan_out)",
+            Param("fan_in", integer, "784", "inputs per unit"),
+            Param("fan_out", integer, "128", "outputs per unit"))
+def xavier_variance(fan_in: int, fan_out: int) -> Derivation:
+    _fan("fan_in", fan_in)
+    _fan("fan_out", fan_out)
+    variance = 2 / (n_in + n_out)
+    limit = sp.sqrt(6 / (n_in + n_out))
+    value = sp.Rational(2, fan_in + fan_out)
+    steps = (
+        step(_times(n_in, 1 / n_in), 1,
+             "forward: Var(z) = n_in Var(w) Var(a) keeps its size when Var(w) = 1/n_in"),
+        step(_times(n_out, 1 / n_out), 1,
+             "backward: the gradient's variance keeps its size when Var(w) = 1/n_out"),
+        step(_times((n_in + n_out) / 2, variance), 1,
+             "both hold only if n_in = n_out; Glorot and Bengio average the two conditions"),
+        step(_uniform_variance(limit), variance,
+             "a uniform U(-a, a) has variance a²/3, so a = sqrt(6/(n_in + n_out)) gives it"),
+        step(variance.subs({n_in: sp.UnevaluatedExpr(fan_in), n_out: sp.UnevaluatedExpr(fan_out)}), value,
+             f"with fan_in = {fan_in} and fan_out = {fan_out}"),
+    )
+    return Derivation("xavier-variance", f"Xavier variance for {fan_in} in, {fan_out} out", steps,
+                      Quantity.exact(value), params={"fan_in": fan_in, "fan_out": fan_out},
+                      details={"standard deviation": Quantity.exact(sp.sqrt(value)),
+                               "uniform limit a": Quantity.exact(limit.subs({n_in: fan_in, n_out: fan_out})),
+                               "forward-only 1/fan_in": Quantity.exact(sp.Rational(1, fan_in)),
+                               "backward-only 1/fan_out": Quantity.exact(sp.Rational(1, fan_out))})
+
+
+@derivation("he-variance", "He: Var(w) = 2/fan_in for ReLU layers",
+            Param("fan_in", integer, "784", "inputs per unit"))
+def he_variance(fan_in: int) -> Derivation:
+    _fan("fan_in", fan_in)
+    density = sp.exp(-y**2 / (2 * s**2)) / (s * sp.sqrt(2 * sp.pi))
+    value = sp.Rational(2, fan_in)
+    steps = (
+        step(sp.Integral(y**2 * density, (y, 0, sp.oo)), s**2 / 2,
+             "E[ReLU(Y)²] for Y ~ N(0, s²): ReLU keeps the positive half, which holds half the variance"),
+        step(_times(n_in, 2 / n_in, sp.Rational(1, 2)), 1,
+             "Var(z_l) = n_in Var(w) E[a²] = n_in Var(w) Var(z_(l-1))/2 keeps its size when Var(w) = 2/n_in"),
+        step((2 / n_in).subs(n_in, sp.UnevaluatedExpr(fan_in)), value, f"with fan_in = {fan_in}"),
+    )
+    return Derivation("he-variance", f"He variance for {fan_in} inputs", steps, Quantity.exact(value),
+                      params={"fan_in": fan_in},
+                      details={"standard deviation": Quantity.exact(sp.sqrt(value)),
+                               "uniform limit a": Quantity.exact(sp.sqrt(sp.Rational(6, fan_in)))})

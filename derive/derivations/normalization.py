@@ -1,0 +1,65 @@
+"""The sigmoid's expected slope when its input is spread as N(0, s²), which is
+what batch normalization arranges (with s = 1 before any learned scale)."""
+
+import math
+
+import mpmath
+import numpy as np
+import sympy as sp
+
+from derive.derivation import Derivation, step
+from derive.precision import workdps
+from derive.quantity import Quantity
+from derive.registry import Param, derivation, rational, require
+from derive.symbols import sigma, z
+
+MAX_SPREAD = 1000
+spread_symbol = sp.Symbol("s", positive=True)
+u = sp.Symbol("u", real=True)
+slope = sp.Derivative(sigma(z), z)
+
+
+def normal_density(var, spread):
+    return sp.exp(-var**2 / (2 * spread**2)) / (spread * sp.sqrt(2 * sp.pi))
+
+
+def expected_slope_mp(spread) -> mpmath.mpf:
+    """E[σ'(Z)], Z ~ N(0, spread²), by tanh-sinh quadrature on [0, ∞) (σ' is even)."""
+    with workdps():
+        spread = mpmath.mpf(spread)
+
+        def integrand(v):
+            e = mpmath.exp(-abs(spread * v))
+            return e / (1 + e) ** 2 * mpmath.npdf(v)
+
+        return 2 * mpmath.quad(integrand, [0, 1, 4, 10, mpmath.inf])
+
+
+def expected_slope_float64(spread: float) -> float:
+    """The same expectation in float64: the trapezoid rule on a fine grid."""
+    grid = np.linspace(-40.0, 40.0, 16001)
+    e = np.exp(-np.abs(spread * grid))
+    values = e / (1 + e) ** 2 * np.exp(-grid**2 / 2) / math.sqrt(2 * math.pi)
+    return float(np.trapezoid(values, grid))
+
+
+@derivation("expected-sigmoid-slope", "E[σ'(Z)] for Z ~ N(0, s²)",
+            Param("s", rational, "1", f"the spread of the pre-activation, 0 < s <= {MAX_SPREAD}"))
+def expected_sigmoid_slope(s: sp.Rational) -> Derivation:
+    require(0 < s <= MAX_SPREAD, f"expected-sigmoid-slope: s must lie in (0, {MAX_SPREAD}], got {s}")
+    k = spread_symbol
+    t = sp.Symbol("t", real=True)
+    scaled_slope = sp.Subs(sp.Derivative(sigma(t), t), t, k * u)
+    steps = (
+        step(sp.Subs(slope * normal_density(z, k), z, k * u) * k, scaled_slope * normal_density(u, 1),
+             "E[σ'(Z)] = ∫σ'(z) φ_s(z) dz; put z = s u, dz = s du, to integrate against N(0, 1)"),
+        step(sp.Subs(slope, z, -z), slope, "σ' is even, so the integral is twice the one over u > 0"),
+        step(sp.Limit(sigma(z), z, sp.oo) - sp.Limit(sigma(z), z, -sp.oo), 1,
+             "∫σ'(z) dz = 1: for a wide spread, E[σ'(Z)] ≈ φ_s(0) = 1/(s sqrt(2π))"),
+        step(sp.Subs(slope, z, 0), sp.Rational(1, 4), "for a narrow spread, E[σ'(Z)] tends to σ'(0) = 1/4"),
+    )
+    value = Quantity.numeric(expected_slope_mp(s), float64=lambda: expected_slope_float64(float(s)))
+    return Derivation("expected-sigmoid-slope", f"E[σ'(Z)] for Z ~ N(0, {s}²)", steps, value,
+                      params={"s": s},
+                      details={"narrow-spread limit": Quantity.exact(sp.Rational(1, 4)),
+                               "wide-spread approximation": Quantity.exact(1 / (s * sp.sqrt(2 * sp.pi)))})

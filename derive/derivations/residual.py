@@ -1,0 +1,34 @@
+"""Residual connections: the skip path adds 1 to every block's derivative."""
+
+import sympy as sp
+
+from derive.derivation import Derivation, step
+from derive.quantity import Quantity
+from derive.registry import Param, derivation, integer, rational, require
+from derive.symbols import x
+
+MAX_BLOCKS = 1000
+F, F1, F2 = sp.Function("F"), sp.Function("F_1"), sp.Function("F_2")
+
+
+@derivation("residual-gradient", "d/dx [x + F(x)] = 1 + F'(x), block after block",
+            Param("fprime", rational, "1/10", "each block's own derivative F'"),
+            Param("blocks", integer, "10", f"the number of blocks, 1 to {MAX_BLOCKS}"))
+def residual_gradient(fprime: sp.Rational, blocks: int) -> Derivation:
+    require(1 <= blocks <= MAX_BLOCKS, f"residual-gradient: blocks must be 1 to {MAX_BLOCKS}, got {blocks}")
+    t = sp.Symbol("t", real=True)
+    h = x + F1(x)
+    outer_slope = sp.Subs(sp.Derivative(F2(t), t), t, h)
+    kept = sp.UnevaluatedExpr
+    steps = (
+        step(sp.Derivative(x + F(x), x), 1 + sp.Derivative(F(x), x), "the skip path contributes the 1"),
+        step(sp.Derivative(h + F2(h), x), (1 + outer_slope) * (1 + sp.Derivative(F1(x), x)),
+             "two blocks: the chain rule multiplies their factors (1 + F')"),
+        step(sp.Pow(1 + kept(fprime), kept(blocks)), (1 + fprime) ** blocks,
+             f"{blocks} blocks, each with F' = {fprime}"),
+        step(sp.Pow(kept(fprime), kept(blocks)), fprime ** blocks,
+             "the same blocks without skips pass on F' alone"),
+    )
+    return Derivation("residual-gradient", f"Gradient through {blocks} residual blocks", steps,
+                      Quantity.exact((1 + fprime) ** blocks), params={"fprime": fprime, "blocks": blocks},
+                      details={"without skip connections": Quantity.exact(fprime ** blocks)})

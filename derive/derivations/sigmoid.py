@@ -1,0 +1,132 @@
+"""The sigmoid's slope: its two forms, its maximum two ways, its second
+derivative, and where it falls below a given value."""
+
+import mpmath
+import sympy as sp
+
+from derive.derivation import Derivation, step
+from derive.precision import workdps
+from derive.quantity import Quantity
+from derive.registry import Param, derivation, rational, require
+from derive.symbols import logistic, sigma, z
+
+u = sp.Symbol("u", positive=True)
+"""Stands for σ(z), which lies in (0, 1)."""
+UNIT_SAMPLES = {u: (sp.Rational(1, 5), sp.Rational(1, 2), sp.Rational(17, 20))}
+
+slope = sp.Derivative(sigma(z), z)
+slope_form = sigma(z) * (1 - sigma(z))
+
+
+def at(expr, value):
+    """`expr` evaluated at z = value, kept unevaluated for display."""
+    return sp.Subs(expr, z, value)
+
+
+@derivation("sigmoid-derivative", "The derivative of the sigmoid, in two forms")
+def sigmoid_derivative() -> Derivation:
+    exp_form = sp.exp(-z) / (1 + sp.exp(-z)) ** 2
+    complement = sp.exp(-z) / (1 + sp.exp(-z))
+    steps = (
+        step(slope, sp.Derivative((1 + sp.exp(-z)) ** -1, z), "definition of σ"),
+        step(slope, exp_form, "chain rule: -(1 + e^{-z})^{-2} times -e^{-z}"),
+        step(exp_form, sp.Mul(logistic(z), complement, evaluate=False), "split the fraction in two"),
+        step(complement, 1 - sigma(z), "e^{-z} = (1 + e^{-z}) - 1, divided by 1 + e^{-z}"),
+        step(slope, slope_form, "substitute σ(z) and 1 - σ(z) for the two factors"),
+    )
+    return Derivation("sigmoid-derivative", "The derivative of the sigmoid", steps,
+                      slope_form, details={"exponential form": exp_form})
+
+
+@derivation("sigmoid-max", "The sigmoid's slope is at most 1/4, at z = 0 (calculus)")
+def sigmoid_max() -> Derivation:
+    curvature = sp.Derivative(sigma(z), (z, 2))
+    critical = sp.solveset(sp.diff(logistic(z) * (1 - logistic(z)), z), z, sp.S.Reals)
+    require_single_zero(critical)
+    steps = (
+        step(curvature, slope * (1 - 2 * sigma(z)), "product rule on σ(z)(1 - σ(z))"),
+        step(sigma(0), sp.Rational(1, 2),
+             "σ'(z) > 0, so σ''(z) = 0 only where 1 - 2σ(z) = 0, that is σ(z) = 1/2: z = 0"),
+        step(at(sp.Derivative(sigma(z), (z, 3)), 0), sp.Rational(-1, 8),
+             "the third derivative is negative at 0, so z = 0 is a maximum"),
+        step(sp.Limit(slope_form, z, sp.oo), 0, "the slope dies away to the right"),
+        step(sp.Limit(slope_form, z, -sp.oo), 0, "and to the left, so the maximum is global"),
+        step(at(slope, 0), sp.Rational(1, 4), "σ(0)(1 - σ(0)) = 1/2 · 1/2"),
+    )
+    return Derivation("sigmoid-max", "Maximum of σ'(z) by calculus", steps,
+                      Quantity.exact(sp.Rational(1, 4)), details={"attained at z": sp.Integer(0)})
+
+
+def require_single_zero(critical) -> None:
+    if critical != sp.FiniteSet(0):
+        raise AssertionError(f"expected one critical point at 0, sympy found {critical}")
+
+
+@derivation("sigmoid-max-amgm", "The sigmoid's slope is at most 1/4, without calculus")
+def sigmoid_max_amgm() -> Derivation:
+    half = sp.Rational(1, 2)
+    steps = (
+        step(u * (1 - u), sp.Rational(1, 4) - (u - half) ** 2,
+             "complete the square, writing u = σ(z) in (0, 1)", UNIT_SAMPLES),
+        step(sp.Add(u, 1 - u, evaluate=False) / 2, half,
+             "AM-GM says the same: sqrt(u(1 - u)) <= (u + (1 - u))/2 = 1/2", UNIT_SAMPLES),
+        step(sigma(0), half, "the square vanishes only at u = 1/2, and σ(z) = 1/2 only at z = 0"),
+        step(sigma(0) * (1 - sigma(0)), sp.Rational(1, 4), "so the bound 1/4 is reached, at z = 0"),
+    )
+    return Derivation("sigmoid-max-amgm", "Maximum of σ'(z) by completing the square", steps,
+                      Quantity.exact(sp.Rational(1, 4)),
+                      details={"attained at σ(z)": half, "attained at z": sp.Integer(0)})
+
+
+@derivation("sigmoid-second-derivative-max", "The largest value of σ''(z), and where")
+def sigmoid_second_derivative_max() -> Derivation:
+    u_star = (3 - sp.sqrt(3)) / 6
+    z_star = -sp.log(2 + sp.sqrt(3))
+    curvature = sp.Derivative(sigma(z), (z, 2))
+    steps = (
+        step(curvature, slope_form * (1 - 2 * sigma(z)), "differentiate σ(1 - σ) with σ' = σ(1 - σ)"),
+        step(sp.Derivative(sigma(z), (z, 3)), slope_form * (1 - 6 * sigma(z) + 6 * sigma(z) ** 2),
+             "differentiate once more"),
+        step(1 - 6 * u_star + 6 * u_star ** 2, 0,
+             "σ''' = 0 where 1 - 6u + 6u² = 0; the smaller root u = (3 - √3)/6 gives the maximum"),
+        step(sigma(z_star), u_star, "z = log(u/(1 - u)) = log(2 - √3) = -log(2 + √3)"),
+        step(at(curvature, z_star), sp.sqrt(3) / 18, "the maximum of σ''"),
+        step(at(curvature, -z_star), -sp.sqrt(3) / 18, "σ'' is odd, so its minimum is the mirror image"),
+    )
+    with workdps():
+        third = sp.lambdify(z, sp.diff(logistic(z), z, 3), "mpmath")
+        second = sp.lambdify(z, sp.diff(logistic(z), z, 2), "mpmath")
+        located = mpmath.findroot(third, -1.3)
+        value = Quantity.exact(sp.sqrt(3) / 18, mp=second(located))
+    return Derivation("sigmoid-second-derivative-max", "Maximum of σ''(z)", steps, value,
+                      details={"attained at z": Quantity.exact(z_star, mp=located),
+                               "minimum": Quantity.exact(-sp.sqrt(3) / 18)})
+
+
+@derivation("saturation-threshold", "Where the sigmoid's slope falls to c",
+            Param("c", rational, "1/10", "the slope, strictly between 0 and 1/4"))
+def saturation_threshold(c: sp.Rational) -> Derivation:
+    require(0 < c < sp.Rational(1, 4),
+            f"saturation-threshold: c must lie strictly between 0 and 1/4 "
+            f"(σ'(z) never exceeds 1/4), got {c}")
+    k = sp.Symbol("c", positive=True)
+    k_samples = {k: (sp.Rational(1, 10), sp.Rational(1, 50), sp.Rational(6, 25)), **UNIT_SAMPLES}
+    root = (1 + sp.sqrt(1 - 4 * k)) / 2
+    odds = (1 - 2 * k + sp.sqrt(1 - 4 * k)) / (2 * k)
+    closed = sp.log(odds)
+    value = closed.subs(k, c)
+    steps = (
+        step(root * (1 - root), k, "σ(1 - σ) = c is u² - u + c = 0; z > 0 takes the root above 1/2",
+             k_samples),
+        step(sigma(sp.log(u / (1 - u))), u, "the logit z = log(u/(1 - u)) inverts the sigmoid", k_samples),
+        step(root / (1 - root), odds, "so z = log of this ratio, with the root put in", k_samples),
+        step(sp.cosh(closed), 1 / (2 * k) - 1, "the same z is acosh(1/(2c) - 1)", k_samples),
+        step(closed.subs(k, sp.UnevaluatedExpr(c)), value, f"at c = {c}"),
+        step(sigma(value) * (1 - sigma(value)), c, "check: the slope there is c"),
+    )
+    with workdps():
+        f = sp.lambdify(z, logistic(z) * (1 - logistic(z)) - c, "mpmath")
+        located = mpmath.findroot(f, (mpmath.mpf("1e-9"), mpmath.mpf(200)), solver="anderson")
+    result = Quantity.exact(value, mp=located)
+    return Derivation("saturation-threshold", f"Where σ'(z) falls to {c}", steps, result,
+                      params={"c": c}, details={"negative side": Quantity.exact(-value)})

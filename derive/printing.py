@@ -1,0 +1,101 @@
+"""Printers for derive's expressions: LaTeX for the book, plain text for terminals.
+
+They dispatch on type the way sympy's own printers do (`_print_<Class>`):
+sigma prints as σ, a derivative of a named function as f'(z) (also when
+evaluated at a point, f'(2z)), and absolute values as \\lvert w \\rvert, which
+typesets cleanly in Typst.
+"""
+
+import sympy as sp
+from sympy.printing.latex import LatexPrinter
+from sympy.printing.str import StrPrinter
+
+_LATEX_NAMES = {"sigma": r"\sigma", "tanh": r"\tanh", "exp": r"\exp", "log": r"\log"}
+_TEXT_NAMES = {"sigma": "σ"}
+
+
+def prime_form(expr):
+    """(name, argument, order) when `expr` is f'(arg), f''(arg)… of a named
+    one-argument function, directly or evaluated at a point through Subs."""
+    point = None
+    if isinstance(expr, sp.Subs) and len(expr.variables) == 1:
+        (point,) = expr.point
+        expr = expr.expr
+    if not isinstance(expr, sp.Derivative):
+        return None
+    func = expr.expr
+    if not (isinstance(func, sp.Function) and len(func.args) == 1 and len(set(expr.variables)) == 1):
+        return None
+    (arg,) = func.args
+    if arg not in expr.variables or expr.derivative_count > 3:
+        return None
+    return type(func).__name__, arg if point is None else point, expr.derivative_count
+
+
+class BookLatexPrinter(LatexPrinter):
+    def _print_sigma(self, expr, exp=None):
+        body = rf"\sigma\left({self._print(expr.args[0])}\right)"
+        return rf"{body}^{{{exp}}}" if exp else body
+
+    def _print_Abs(self, expr, exp=None):
+        body = rf"\lvert {self._print(expr.args[0])} \rvert"
+        return rf"{body}^{{{exp}}}" if exp else body
+
+    def _print_Derivative(self, expr):
+        return self._prime(expr) or super()._print_Derivative(expr)
+
+    def _print_Subs(self, expr):
+        return self._prime(expr) or super()._print_Subs(expr)
+
+    def _prime(self, expr):
+        prime = prime_form(expr)
+        if prime is None:
+            return None
+        name, arg, order = prime
+        head = _LATEX_NAMES.get(name, rf"\operatorname{{{name}}}" if len(name) > 1 else name)
+        return rf"{head}{chr(39) * order}\left({self._print(arg)}\right)"
+
+
+class BookTextPrinter(StrPrinter):
+    def _print_sigma(self, expr):
+        return f"σ({self._print(expr.args[0])})"
+
+    def _print_Abs(self, expr):
+        return f"|{self._print(expr.args[0])}|"
+
+    def _print_Derivative(self, expr):
+        prime = self._prime(expr)
+        if prime:
+            return prime
+        variables = ", ".join(self._print(v) for v in expr.variables)
+        return f"d/d{variables}[{self._print(expr.expr)}]"
+
+    def _print_Subs(self, expr):
+        return self._prime(expr) or super()._print_Subs(expr)
+
+    def _print_Limit(self, expr):
+        body, var, point = expr.args[:3]
+        return f"lim[{self._print(var)}→{self._print(point)}] {self.parenthesize(body, 0)}"
+
+    def _print_Infinity(self, expr):
+        return "∞"
+
+    def _print_NegativeInfinity(self, expr):
+        return "-∞"
+
+    def _prime(self, expr):
+        prime = prime_form(expr)
+        if prime is None:
+            return None
+        name, arg, order = prime
+        return f"{_TEXT_NAMES.get(name, name)}{chr(39) * order}({self._print(arg)})"
+
+
+def latex(expr) -> str:
+    """LaTeX for `expr` in the book's notation."""
+    return BookLatexPrinter().doprint(expr)
+
+
+def text(expr) -> str:
+    """Plain text for `expr` in the book's notation."""
+    return BookTextPrinter().doprint(expr)

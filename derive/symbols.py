@@ -1,0 +1,43 @@
+"""Shared symbols, and the sigmoid as a named function derivations can show.
+
+Derivations are written with `sigma(z)` so that the printed steps read
+``σ(z)(1 − σ(z))`` rather than a tangle of exponentials. `concrete` swaps in
+the definition before anything is checked, so no step can lean on a property
+of sigma that it has not proved: sigma deliberately has no derivative rule.
+"""
+
+import sympy as sp
+
+z = sp.Symbol("z", real=True)
+x = sp.Symbol("x", real=True)
+w = sp.Symbol("w", real=True)
+s = sp.Symbol("s", positive=True)
+
+
+class sigma(sp.Function):
+    """The logistic function 1/(1 + e^{-z}), kept unevaluated for display."""
+
+    nargs = 1
+
+    def _eval_rewrite_as_exp(self, arg, **kwargs):
+        return logistic(arg)
+
+    def _eval_is_real(self):
+        return self.args[0].is_real
+
+    def _eval_is_positive(self):
+        return self.args[0].is_real
+
+
+def logistic(arg):
+    """The sigmoid written out: 1 / (1 + e^{-arg})."""
+    return 1 / (1 + sp.exp(-arg))
+
+
+def concrete(expr: sp.Basic) -> sp.Basic:
+    """`expr` with sigma replaced by its definition and derivatives carried out."""
+    expanded = expr.replace(sigma, logistic)
+    return expanded.replace(
+        lambda node: isinstance(node, (sp.Derivative, sp.Subs, sp.Limit, sp.Integral, sp.UnevaluatedExpr)),
+        lambda node: node.doit(),
+    )
