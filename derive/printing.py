@@ -71,7 +71,11 @@ class BookTextPrinter(StrPrinter):
         return f"d/d{variables}[{self._print(expr.expr)}]"
 
     def _print_Subs(self, expr):
-        return self._prime(expr) or super()._print_Subs(expr)
+        prime = self._prime(expr)
+        if prime:
+            return prime
+        at = ", ".join(f"{self._print(v)} = {self._print(p)}" for v, p in zip(expr.variables, expr.point))
+        return f"[{self._print(expr.expr)}] at {at}"
 
     def _print_Limit(self, expr):
         body, var, point = expr.args[:3]

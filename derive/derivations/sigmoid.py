@@ -121,7 +121,7 @@ def saturation_threshold(c: sp.Rational) -> Derivation:
         step(sigma(sp.log(u / (1 - u))), u, "the logit z = log(u/(1 - u)) inverts the sigmoid", k_samples),
         step(root / (1 - root), odds, "so z = log of this ratio, with the root put in", k_samples),
         step(sp.cosh(closed), 1 / (2 * k) - 1, "the same z is acosh(1/(2c) - 1)", k_samples),
-        step(closed.subs(k, sp.UnevaluatedExpr(c)), value, f"at c = {c}"),
+        step(sp.Subs(odds, k, c), sp.radsimp(odds.subs(k, c)), f"at c = {c}, z = log of this"),
         step(sigma(value) * (1 - sigma(value)), c, "check: the slope there is c"),
     )
     with workdps():

@@ -1,0 +1,45 @@
+"""The `gradbook` command. It parses, delegates, and is the only place that exits."""
+
+import argparse
+import sys
+
+from gradbook import __version__
+from gradbook.errors import GradbookError, UsageError
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a usage mistake is a one-line UsageError instead of an exit."""
+
+    def error(self, message):
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="gradbook", description="A computed study guide on vanishing gradients.")
+    parser.add_argument("--version", action="version", version=f"gradbook {__version__}")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    derive = commands.add_parser("derive", help="show a verified derivation")
+    derive.add_argument("name", nargs="?", help="the derivation (see --list)")
+    derive.add_argument("--list", action="store_true", help="list the derivations")
+    derive.add_argument("--format", choices=("text", "latex", "json"), default="text")
+    derive.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
+                        help="a parameter, e.g. --param c=0.1 (repeatable)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = _parser().parse_args(argv)
+        from gradbook.commands import derive as derive_command
+
+        output = {"derive": derive_command.run}[args.command](args)
+    except GradbookError as exc:
+        print(f"error: {exc.message}", file=sys.stderr)
+        return exc.exit_code
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def entry_point() -> None:
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per CLI command: each turns parsed arguments into output text."""
