@@ -52,6 +52,9 @@ class Quantity:
         expr = sp.nsimplify(expr) if isinstance(expr, float) else sp.sympify(expr)
         if expr.free_symbols:
             raise ValueError(f"a quantity has no free symbols: {expr}")
+        if expr.is_Rational:
+            mp = _rational_mp(expr) if mp is None else mp
+            float64 = _call_float64(lambda: int(expr.p) / int(expr.q)) if float64 is None else float64
         with workdps():
             if mp is None:
                 mp = sp.lambdify([], expr, modules="mpmath")()
@@ -156,6 +159,22 @@ class Quantity:
 
     def __float__(self) -> float:
         return float(self.mp)
+
+
+def compact_power(base: sp.Rational, exponent: int, max_digits: int = 60) -> sp.Expr:
+    """base**exponent, multiplied out only while it stays short enough to read.
+
+    (1/4)**10 becomes 1/1048576; (1/4)**1000 stays a power, so that its exact
+    form prints in a line and reads back into sympy unchanged.
+    """
+    base = sp.Rational(base)
+    digits = exponent * max(len(str(abs(base.p))), len(str(base.q)))
+    return base**exponent if digits <= max_digits else sp.Pow(base, exponent, evaluate=False)
+
+
+def _rational_mp(value: sp.Rational) -> mpmath.mpf:
+    with workdps():
+        return mpmath.mpf(int(value.p)) / int(value.q)
 
 
 def _agree(a, b) -> bool:

@@ -17,7 +17,8 @@ import sympy as sp
 
 from derive.errors import ParameterError
 
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,4})?")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d{1,3})?")
+MAX_NUMBER_LENGTH = 40
 _FRACTION = re.compile(r"[+-]?\d+/\d+")
 
 
@@ -26,6 +27,8 @@ def rational(text) -> sp.Rational:
     if isinstance(text, (int, Fraction, sp.Rational)):
         return sp.Rational(text)
     raw = str(text).strip()
+    if len(raw) > MAX_NUMBER_LENGTH:
+        raise ParameterError(f"{raw[:20]!r}… is too long for a number ({MAX_NUMBER_LENGTH} characters at most)")
     if not (_NUMBER.fullmatch(raw) or _FRACTION.fullmatch(raw)):
         raise ParameterError(f"{raw!r} is not a number (write 0.1, 1e-3 or 1/10)")
     try:

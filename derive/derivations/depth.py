@@ -7,7 +7,7 @@ import sympy as sp
 from derive.derivation import Derivation, step
 from derive.errors import VerificationError
 from derive.precision import workdps
-from derive.quantity import Quantity
+from derive.quantity import Quantity, compact_power
 from derive.registry import Param, choice, derivation, integer, rational, require
 from derive import symbols
 from derive.symbols import sigma, x
@@ -43,14 +43,14 @@ def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
         step(sp.Derivative(f(outer), x), sym_w * _slope_at(f, outer) * sym_w * _slope_at(f, inner),
              "chain rule through two layers: each contributes w times the slope at its input"),
         step(sp.Pow(sp.Mul(sp.Abs(shown(w)), shown(best), evaluate=False), shown(layers)),
-             factor ** layers,
+             compact_power(factor, layers),
              f"every slope is at most {best} ({source}), so n layers give at most (|w| · {best})^n"),
         step(1 / shown(best), 1 / best,
              f"the bound grows with depth when |w| > {1 / best}, and shrinks when |w| < {1 / best}"),
     )
     return Derivation(
         "depth-product", f"Bound on the gradient through {layers} {activation} layers", steps,
-        Quantity.exact(factor ** layers), params={"activation": activation, "w": w, "layers": layers},
+        Quantity.exact(compact_power(factor, layers)), params={"activation": activation, "w": w, "layers": layers},
         details={"per-layer factor": Quantity.exact(factor), "explodes above |w| =": Quantity.exact(1 / best)})
 
 
@@ -73,8 +73,8 @@ def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
     )
     return Derivation("layers-to-vanish", f"Layers until {factor}^n < {eps}", steps, Quantity.exact(n),
                       params={"factor": factor, "eps": eps},
-                      details={"factor^n": Quantity.exact(factor ** n),
-                               "factor^(n-1)": Quantity.exact(factor ** (n - 1))})
+                      details={"factor^n": Quantity.exact(compact_power(factor, n)),
+                               "factor^(n-1)": Quantity.exact(compact_power(factor, n - 1))})
 
 
 def least_power_below(factor, eps, estimate: int) -> int:

@@ -3,7 +3,7 @@
 import sympy as sp
 
 from derive.derivation import Derivation, step
-from derive.quantity import Quantity
+from derive.quantity import Quantity, compact_power
 from derive.registry import Param, derivation, integer, rational, require
 from derive.symbols import x
 
@@ -24,11 +24,11 @@ def residual_gradient(fprime: sp.Rational, blocks: int) -> Derivation:
         step(sp.Derivative(x + F(x), x), 1 + sp.Derivative(F(x), x), "the skip path contributes the 1"),
         step(sp.Derivative(h + F2(h), x), (1 + outer_slope) * (1 + sp.Derivative(F1(x), x)),
              "two blocks: the chain rule multiplies their factors (1 + F')"),
-        step(sp.Pow(1 + kept(fprime), kept(blocks)), (1 + fprime) ** blocks,
+        step(sp.Pow(1 + kept(fprime), kept(blocks)), compact_power(1 + fprime, blocks),
              f"{blocks} blocks, each with F' = {fprime}"),
-        step(sp.Pow(kept(fprime), kept(blocks)), fprime ** blocks,
+        step(sp.Pow(kept(fprime), kept(blocks)), compact_power(fprime, blocks),
              "the same blocks without skips pass on F' alone"),
     )
     return Derivation("residual-gradient", f"Gradient through {blocks} residual blocks", steps,
-                      Quantity.exact((1 + fprime) ** blocks), params={"fprime": fprime, "blocks": blocks},
-                      details={"without skip connections": Quantity.exact(fprime ** blocks)})
+                      Quantity.exact(compact_power(1 + fprime, blocks)), params={"fprime": fprime, "blocks": blocks},
+                      details={"without skip connections": Quantity.exact(compact_power(fprime, blocks))})

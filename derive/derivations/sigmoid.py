@@ -126,7 +126,8 @@ def saturation_threshold(c: sp.Rational) -> Derivation:
     )
     with workdps():
         f = sp.lambdify(z, logistic(z) * (1 - logistic(z)) - c, "mpmath")
-        located = mpmath.findroot(f, (mpmath.mpf("1e-9"), mpmath.mpf(200)), solver="anderson")
+        upper = mpmath.log(mpmath.mpf(c.q) / c.p) + 1  # σ'(z) < e^{-z}, so z_c < log(1/c)
+        located = mpmath.findroot(f, (mpmath.mpf(0), upper), solver="illinois")
     result = Quantity.exact(value, mp=located)
     return Derivation("saturation-threshold", f"Where σ'(z) falls to {c}", steps, result,
                       params={"c": c}, details={"negative side": Quantity.exact(-value)})

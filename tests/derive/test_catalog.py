@@ -1,0 +1,163 @@
+"""Every named derivation verifies, and its result matches an independent check."""
+
+import math
+
+import mpmath
+import pytest
+import sympy as sp
+
+from derive import REGISTRY, Quantity, derive, names
+from derive.derivations.sigmoid import sigmoid_derivative
+
+R = sp.Rational
+REQUIRED = ["sigmoid-derivative", "sigmoid-max", "sigmoid-max-amgm", "sigmoid-second-derivative-max",
+            "tanh-derivative", "tanh-max", "tanh-sigmoid-identity", "saturation-threshold",
+            "depth-product", "layers-to-vanish", "xavier-variance", "he-variance",
+            "residual-gradient", "expected-sigmoid-slope", "chain-gradient"]
+
+
+def sigmoid(v):
+    return 1 / (1 + mpmath.exp(-v))
+
+
+def test_every_required_derivation_is_registered():
+    assert set(REQUIRED) <= set(names())
+
+
+@pytest.mark.parametrize("name", REQUIRED, ids=REQUIRED)
+def test_every_step_is_verified(name):
+    d = derive(name)
+    assert d.steps, f"{name} has no steps"
+    assert all(s.check in ("symbolic", "numeric") for s in d.steps)
+    data = d.to_dict()
+    assert set(data) >= {"name", "steps", "result"}
+    assert set(data["result"]) >= {"exact", "value"}
+
+
+@pytest.mark.parametrize("name, params, exact", [
+    ("sigmoid-max", {}, R(1, 4)),
+    ("sigmoid-max-amgm", {}, R(1, 4)),
+    ("sigmoid-second-derivative-max", {}, sp.sqrt(3) / 18),
+    ("tanh-max", {}, sp.Integer(1)),
+    ("saturation-threshold", {"c": "0.1"}, sp.log(4 + sp.sqrt(15))),
+    ("saturation-threshold", {"c": "1/10"}, sp.log(4 + sp.sqrt(15))),
+    ("xavier-variance", {"fan_in": "784", "fan_out": "128"}, R(2, 784 + 128)),
+    ("he-variance", {"fan_in": "512"}, R(2, 512)),
+    ("depth-product", {"activation": "sigmoid", "w": "1", "layers": "10"}, R(1, 4) ** 10),
+    ("depth-product", {"activation": "tanh", "w": "0.5", "layers": "3"}, R(1, 2) ** 3),
+    ("residual-gradient", {"fprime": "0.1", "blocks": "10"}, R(11, 10) ** 10),
+], ids=["sigmoid-max", "amgm", "second-derivative", "tanh-max", "threshold-decimal",
+        "threshold-fraction", "xavier", "he", "depth-sigmoid", "depth-tanh", "residual"])
+def test_exact_results(name, params, exact):
+    result = derive(name, **params).result
+    assert sp.simplify(result.exact_value - exact) == 0
+
+
+def test_saturation_threshold_is_exactly_log_4_plus_sqrt_15():
+    assert derive("saturation-threshold", c="0.1").result.exact_value == sp.log(4 + sp.sqrt(15))
+
+
+@pytest.mark.parametrize("c", ["0.1", "0.018", "0.2", "1e-6", "0.2499"])
+def test_saturation_threshold_solves_the_equation(c):
+    result = derive("saturation-threshold", c=c).result
+    with mpmath.workdps(60):
+        s = sigmoid(result.mp)
+        target = mpmath.mpf(sp.Rational(c).p) / sp.Rational(c).q
+        assert abs(s * (1 - s) - target) < mpmath.mpf(10) ** -45
+        assert result.mp > 0
+
+
+def test_sources_thresholds():
+    """Source 003 says |z| > 2 puts σ' below 0.10: the threshold is past 2, so it does not."""
+    assert derive("saturation-threshold", c="0.1").result.mp > 2
+    assert derive("saturation-threshold", c="0.018").result.mp < 4
+
+
+def test_second_derivative_max_by_finite_differences():
+    d = derive("sigmoid-second-derivative-max")
+    where = d.details["attained at z"]
+    with mpmath.workdps(80):
+        second = mpmath.diff(sigmoid, where.mp, 2)
+        third = mpmath.diff(sigmoid, where.mp, 3)
+        assert abs(second - mpmath.sqrt(3) / 18) < mpmath.mpf(10) ** -40
+        assert abs(third) < mpmath.mpf(10) ** -40
+    assert sp.simplify(where.exact_value + sp.log(2 + sp.sqrt(3))) == 0
+
+
+def test_sigmoid_derivative_has_both_forms():
+    d = sigmoid_derivative()
+    z = sp.Symbol("z", real=True)
+    exp_form = d.details["exponential form"]
+    assert sp.simplify(exp_form - sp.diff(1 / (1 + sp.exp(-z)), z)) == 0
+
+
+@pytest.mark.parametrize("s", ["1", "0.5", "3", "0.01", "20"])
+def test_expected_slope_by_two_quadratures(s):
+    result = derive("expected-sigmoid-slope", s=s).result
+    spread = sp.Rational(s)
+    with mpmath.workdps(60):
+        k = mpmath.mpf(spread.p) / spread.q
+
+        def integrand(z):
+            return sigmoid(z) * (1 - sigmoid(z)) * mpmath.npdf(z, 0, k)
+
+        cuts = [-60 * k, -10 * k, -k, 0, k, 10 * k, 60 * k]
+        gauss = mpmath.quad(integrand, cuts, method="gauss-legendre")
+        tanh_sinh = mpmath.quad(integrand, [-mpmath.inf, 0, mpmath.inf], method="tanh-sinh")
+        assert abs(gauss - tanh_sinh) < mpmath.mpf(10) ** -40
+        assert abs(result.mp - gauss) < mpmath.mpf(10) ** -40
+
+
+def test_expected_slope_at_unit_spread_is_about_0_2066():
+    assert float(derive("expected-sigmoid-slope").result) == pytest.approx(0.2066, abs=5e-5)
+
+
+def test_expected_slope_falls_with_spread_towards_its_limits():
+    values = [float(derive("expected-sigmoid-slope", s=s).result) for s in ("0.01", "1", "100")]
+    assert values[0] == pytest.approx(0.25, abs=1e-4)
+    assert values[0] > values[1] > values[2]
+    assert values[2] == pytest.approx(1 / (100 * math.sqrt(2 * math.pi)), rel=1e-3)
+
+
+@pytest.mark.parametrize("factor, eps", [("0.25", "1e-6"), ("0.5", "0.125"), ("0.95", "0.01"),
+                                         ("0.05", "1e-26"), ("0.999", "1e-3")],
+                         ids=["quarter", "exact-power", "slow", "fast", "very-slow"])
+def test_layers_to_vanish_is_the_least_such_n(factor, eps):
+    f, e = sp.Rational(factor), sp.Rational(eps)
+    n = int(derive("layers-to-vanish", factor=factor, eps=eps).result.exact_value)
+    brute = next(k for k in range(1, 100_000) if f ** k < e)
+    assert n == brute
+
+
+@pytest.mark.parametrize("w, x, layers", [("0.1", "1", 4), ("0.5", "1", 6), ("2", "-0.5", 3), ("1", "1", 1)])
+def test_chain_gradient_by_finite_differences(w, x, layers):
+    result = derive("chain-gradient", w=w, x=x, layers=str(layers)).result
+    W, X = sp.Rational(w), sp.Rational(x)
+    with mpmath.workdps(100):
+        wv, xv = mpmath.mpf(W.p) / W.q, mpmath.mpf(X.p) / X.q
+
+        def output(first):
+            signal = sigmoid(first * xv)
+            for _ in range(layers - 1):
+                signal = sigmoid(wv * signal)
+            return signal
+
+        assert abs(mpmath.diff(output, wv) - result.mp) < abs(result.mp) * mpmath.mpf(10) ** -40
+
+
+def test_depth_product_reports_where_it_explodes():
+    d = derive("depth-product", activation="sigmoid", w="5", layers="3")
+    assert d.details["explodes above |w| ="].exact_value == 4
+    assert d.result.exact_value == (R(5, 4)) ** 3
+
+
+def test_every_result_is_a_checked_quantity_or_an_expression():
+    for name in names():
+        result = derive(name).result
+        assert isinstance(result, (Quantity, sp.Basic)), name
+
+
+def test_titles_and_parameters_are_documented():
+    for entry in REGISTRY.values():
+        assert entry.title
+        assert all(p.help for p in entry.params)
