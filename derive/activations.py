@@ -18,6 +18,7 @@ import sympy as sp
 from derive.errors import ParameterError
 from derive.extrema import Extremum, supremum
 from derive.quantity import Quantity
+from derive.registry import rational
 from derive.symbols import logistic, z
 
 _standard_normal_cdf = (1 + sp.erf(z / sp.sqrt(2))) / 2
@@ -57,7 +58,9 @@ class Activation:
 
 
 def _at(expr: sp.Expr, at) -> Quantity:
-    return Quantity.exact(expr.subs(z, sp.nsimplify(at)))
+    """`expr` at z = at, where `at` is a number, a decimal string or a sympy value."""
+    point = at if isinstance(at, sp.Basic) else rational(at)
+    return Quantity.exact(expr.subs(z, point))
 
 
 def leaky_relu(alpha=sp.Rational(1, 100)) -> Activation:

@@ -47,9 +47,10 @@ class Quantity:
         `mp` and `float64` are the same number computed another way (a root
         finder, a float loop). When left out, they are computed by evaluating
         `expr` with mpmath's and Python's math functions, which is still a
-        separate path from sympy's own evalf.
+        separate path from sympy's own evalf; the float64 tolerance then
+        widens by the cancellation the expression's sums suffer.
         """
-        expr = sp.nsimplify(expr) if isinstance(expr, float) else sp.sympify(expr)
+        expr = sp.Rational(repr(expr)) if isinstance(expr, float) else sp.sympify(expr)
         if expr.free_symbols:
             raise ValueError(f"a quantity has no free symbols: {expr}")
         if expr.is_Rational:
@@ -66,6 +67,7 @@ class Quantity:
                     f"sympy gives {mpmath.nstr(reference, 20)}")
         if float64 is None:
             float64 = _float64_of(expr)
+            float64_rtol *= cancellation(expr)
         return cls._checked(mp, float64, expr, float64_rtol)
 
     @classmethod
@@ -170,6 +172,20 @@ def compact_power(base: sp.Rational, exponent: int, max_digits: int = 60) -> sp.
     base = sp.Rational(base)
     digits = exponent * max(len(str(abs(base.p))), len(str(base.q)))
     return base**exponent if digits <= max_digits else sp.Pow(base, exponent, evaluate=False)
+
+
+def cancellation(expr: sp.Expr) -> float:
+    """How much the sums in `expr` cancel: the largest sum(|terms|)/|sum| over its
+    additions (1 when nothing cancels). Float64 loses about that factor in
+    relative accuracy: 1 - tanh(4)² is worth only about 12 digits, not 15.
+    """
+    worst = 1.0
+    for node in sp.preorder_traversal(expr):
+        if node.is_Add:
+            total = abs(sp.N(node, 20))
+            if total != 0:
+                worst = max(worst, float(sum(abs(sp.N(term, 20)) for term in node.args) / total))
+    return worst
 
 
 def _rational_mp(value: sp.Rational) -> mpmath.mpf:

@@ -23,9 +23,14 @@ _FRACTION = re.compile(r"[+-]?\d+/\d+")
 
 
 def rational(text) -> sp.Rational:
-    """A decimal (0.1, 1e-3) or a fraction (1/10) as an exact sympy Rational."""
+    """A decimal (0.1, 1e-3) or a fraction (1/10) as an exact sympy Rational.
+
+    A float is read as the decimal it prints as, so 0.1 means 1/10.
+    """
     if isinstance(text, (int, Fraction, sp.Rational)):
         return sp.Rational(text)
+    if isinstance(text, float):
+        text = repr(text)
     raw = str(text).strip()
     if len(raw) > MAX_NUMBER_LENGTH:
         raise ParameterError(f"{raw[:20]!r}… is too long for a number ({MAX_NUMBER_LENGTH} characters at most)")

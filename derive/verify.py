@@ -1,10 +1,11 @@
 """Deciding whether `lhs = rhs` holds.
 
-Every step is first evaluated at 50 digits on sample points, so a false step
-always raises. Then a symbolic proof is attempted, cheapest rewriting first:
+Every step is first evaluated at 50 digits at a sample point, so a false step
+fails at once. Then a symbolic proof is attempted, cheapest rewriting first:
 most steps close with `expand` or with `cancel` after writing everything in
 exponentials, which is far quicker than `simplify`. When no rewriting reaches
-zero, the step records that it was checked numerically.
+zero, the step is evaluated at the remaining sample points as well and records
+that it was checked numerically, so a false step always raises.
 
 Steps about an arbitrary function F (the residual block's) are checked
 numerically with F replaced by a few concrete smooth functions.
@@ -38,13 +39,14 @@ def check_equal(lhs, rhs, samples: dict | None = None, symbolic: bool = True) ->
     """
     lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
     left, right = concrete(_instantiate(lhs)), concrete(_instantiate(rhs))
-    points = _sample_points(left.free_symbols | right.free_symbols, samples or {})
-    for point in points:
-        _check_point(left, right, point, lhs, rhs)
+    first, *others = _sample_points(left.free_symbols | right.free_symbols, samples or {})
+    _check_point(left, right, first, lhs, rhs)
     general = lhs.has(AppliedUndef) or rhs.has(AppliedUndef)
     difference = concrete(lhs) - concrete(rhs) if general else left - right
     if symbolic and (difference == 0 or any(rewrite(difference) == 0 for rewrite in _REWRITES)):
         return "symbolic"
+    for point in others:
+        _check_point(left, right, point, lhs, rhs)
     return "numeric"
 
 

@@ -1,0 +1,100 @@
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+import sympy as sp
+
+from derive import names
+from gradbook.cli import main
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_list_names_every_derivation(capsys):
+    code, out, err = run(capsys, "derive", "--list")
+    assert code == 0 and not err
+    listed = [line.split()[0] for line in out.splitlines()]
+    assert listed == names()
+    assert "c=1/10" in out
+
+
+@pytest.mark.parametrize("name", names())
+def test_every_derivation_prints_in_every_format(capsys, name):
+    for fmt in ("text", "latex"):
+        code, out, err = run(capsys, "derive", name, "--format", fmt)
+        assert code == 0 and not err and out.strip()
+    code, out, _ = run(capsys, "derive", name, "--format", "json")
+    data = json.loads(out)
+    assert data["name"] == name
+    for s in data["steps"]:
+        assert set(s) >= {"lhs", "rhs", "reason", "check"}
+        assert s["check"] in ("symbolic", "numeric")
+    assert set(data["result"]) >= {"exact", "value"}
+
+
+def test_json_result_contract(capsys):
+    code, out, _ = run(capsys, "derive", "saturation-threshold", "--param", "c=0.1", "--format", "json")
+    result = json.loads(out)["result"]
+    assert sp.sympify(result["exact"]) == sp.log(4 + sp.sqrt(15))
+    mantissa = result["value"].split("e")[0].replace(".", "").lstrip("-")
+    assert len(mantissa) >= 25
+    assert float(result["value"]) == pytest.approx(float(sp.log(4 + sp.sqrt(15))), rel=1e-15)
+
+
+def test_expression_results_have_no_value(capsys):
+    _, out, _ = run(capsys, "derive", "sigmoid-derivative", "--format", "json")
+    result = json.loads(out)["result"]
+    assert result["value"] is None and result["exact"]
+
+
+def test_text_output_shows_steps_and_result(capsys):
+    code, out, _ = run(capsys, "derive", "sigmoid-max")
+    assert "[symbolic]" in out
+    assert "result: 1/4" in out
+
+
+def test_latex_output_escapes_reasons(capsys):
+    _, out, _ = run(capsys, "derive", "tanh-sigmoid-identity", "--format", "latex")
+    assert r"\begin{align*}" in out and r"\end{align*}" in out
+    assert r"e\^{}z" in out
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["derive", "nope"], "unknown derivation 'nope'"),
+    (["derive", "saturation-threshold", "--param", "c=0.3"], "between 0 and 1/4"),
+    (["derive", "saturation-threshold", "--param", "c"], "NAME=VALUE"),
+    (["derive", "saturation-threshold", "--param", "c=0.1", "--param", "c=0.2"], "given twice"),
+    (["derive", "saturation-threshold", "--param", "c=1/0"], "divides by zero"),
+    (["derive", "saturation-threshold", "--param", "c=__import__('os')"], "not a number"),
+    (["derive", "layers-to-vanish", "--param", "layers=3"], "no parameter 'layers'"),
+    (["derive", "sigmoid-max", "--format", "pdf"], "invalid choice"),
+    (["derive"], "name a derivation"),
+    (["derive", "sigmoid-max", "--list"], "--list takes no"),
+    (["bogus"], "invalid choice"),
+    ([], "required"),
+], ids=["unknown-name", "out-of-range", "no-equals", "twice", "zero-division", "code",
+        "unknown-param", "bad-format", "no-name", "list-and-name", "unknown-command", "no-command"])
+def test_bad_input_is_one_line_and_exit_2(capsys, argv, message):
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("error: ") and err.count("\n") == 1
+    assert message in err
+    assert "Traceback" not in err
+
+
+def test_installed_command_runs_without_traceback():
+    exe = shutil.which("gradbook")
+    command = [exe] if exe else [sys.executable, "-c", "from gradbook.cli import entry_point; entry_point()"]
+    done = subprocess.run(command + ["derive", "saturation-threshold", "--param", "c=0.3"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2
+    assert done.stderr.startswith("error: ") and "Traceback" not in done.stderr
+    ok = subprocess.run(command + ["derive", "sigmoid-max-amgm"], capture_output=True, text=True, timeout=120)
+    assert ok.returncode == 0 and "1/4" in ok.stdout
