@@ -7,6 +7,7 @@ import sympy as sp
 from derive import printing
 from derive.errors import VerificationError
 from derive.quantity import Quantity
+from derive.symbols import as_expr, concrete
 from derive.verify import check_equal
 
 
@@ -27,7 +28,7 @@ class Step:
 
 def step(lhs, rhs, reason: str, samples: dict | None = None, symbolic: bool = True) -> Step:
     """A step, verified now: raises VerificationError if lhs = rhs is false."""
-    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    lhs, rhs = as_expr(lhs), as_expr(rhs)
     try:
         how = check_equal(lhs, rhs, samples, symbolic)
     except VerificationError as exc:
@@ -58,12 +59,6 @@ class Derivation:
         if unchecked:
             raise VerificationError(f"{self.name}: unverified steps: {unchecked}")
 
-    @property
-    def numeric(self) -> bool:
-        """True when some part of the result rests on a numeric rather than exact check."""
-        return any(s.check == "numeric" for s in self.steps) or (
-            isinstance(self.result, Quantity) and not self.result.is_exact)
-
     def to_dict(self) -> dict:
         """The JSON form of `gradbook derive NAME --format json`."""
         return {
@@ -77,11 +72,15 @@ class Derivation:
 
 
 def result_dict(result: Result) -> dict:
-    """JSON for a result: a Quantity's exact form and value, or an expression."""
+    """JSON for a result: a Quantity's exact form and value, or an expression.
+
+    An expression's `exact` is written out with σ replaced by its definition,
+    so sympy reads it back as the same function; `text` keeps the σ notation.
+    """
     if isinstance(result, Quantity):
         return {**result.to_dict(), "latex": result.exact_latex() if result.is_exact else result.latex()}
-    return {"exact": printing.text(result) if isinstance(result, sp.Set) else str(result),
-            "value": None, "latex": printing.latex(result)}
+    return {"exact": str(concrete(result)), "value": None,
+            "text": printing.text(result), "latex": printing.latex(result)}
 
 
 def _param_json(value):

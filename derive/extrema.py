@@ -9,12 +9,13 @@ so a supremum that is only approached (softplus' slope tends to 1) is found
 and reported as not attained.
 """
 
+import math
 from dataclasses import dataclass
 
 import mpmath
 import sympy as sp
 
-from derive.precision import workdps
+from derive.precision import DPS, workdps
 from derive.quantity import Quantity
 
 SCAN = (-40, 40, 801)
@@ -70,7 +71,7 @@ def _candidates(piece, var, domain):
     elif solved is not sp.S.EmptySet:
         f = sp.lambdify(var, piece, "mpmath")
         with workdps():
-            found += [_Candidate(None, f(p), sp.FiniteSet(sp.Float(p, 30)), point=p)
+            found += [_Candidate(None, f(p), sp.FiniteSet(sp.Float(p, DPS)), point=p)
                       for p in _numeric_roots(slope, var, domain)]
     for end, included in _ends(domain):
         limit = sp.limit(piece, var, end, "+" if end == domain.inf else "-")
@@ -89,14 +90,17 @@ def _ends(domain: sp.Set):
 
 
 def _numeric_roots(expr, var, domain) -> list:
-    """Zeros of `expr` in `domain` from a sign scan over SCAN, at house precision."""
-    f = sp.lambdify(var, expr, "mpmath")
+    """Zeros of `expr` in `domain`: sign changes found by a float64 scan over
+    SCAN, each bracket then polished by mpmath at the house precision."""
+    rough = sp.lambdify(var, expr, "math")
+    precise = sp.lambdify(var, expr, "mpmath")
     lo, hi, count = SCAN
+    start, end = max(float(domain.inf), lo), min(float(domain.sup), hi)
+    grid = [start + (end - start) * i / (count - 1) for i in range(count)]
+    signs = [math.copysign(1.0, rough(g)) for g in grid]
     with workdps():
-        grid = [mpmath.mpf(lo) + (hi - lo) * mpmath.mpf(i) / (count - 1) for i in range(count)]
-        grid = [g for g in grid if domain.contains(sp.Float(g, 30)) == sp.true]
-        return [mpmath.findroot(f, (a, b), solver="anderson")
-                for a, b in zip(grid, grid[1:]) if mpmath.sign(f(a)) != mpmath.sign(f(b))]
+        return [mpmath.findroot(precise, (mpmath.mpf(a), mpmath.mpf(b)), solver="anderson")
+                for a, b, sa, sb in zip(grid, grid[1:], signs, signs[1:]) if sa != sb]
 
 
 def _mp(value: sp.Expr) -> mpmath.mpf:

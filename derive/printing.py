@@ -67,8 +67,11 @@ class BookTextPrinter(StrPrinter):
         prime = self._prime(expr)
         if prime:
             return prime
-        variables = ", ".join(self._print(v) for v in expr.variables)
-        return f"d/d{variables}[{self._print(expr.expr)}]"
+        (var, order), = expr.variable_count if len(expr.variable_count) == 1 else ((None, 0),)
+        if var is None:
+            return super()._print_Derivative(expr)
+        power = "" if order == 1 else f"^{order}"
+        return f"d{power}/d{self._print(var)}{power}[{self._print(expr.expr)}]"
 
     def _print_Subs(self, expr):
         prime = self._prime(expr)
@@ -80,6 +83,11 @@ class BookTextPrinter(StrPrinter):
     def _print_Limit(self, expr):
         body, var, point = expr.args[:3]
         return f"lim[{self._print(var)}→{self._print(point)}] {self.parenthesize(body, 0)}"
+
+    def _print_Interval(self, expr):
+        left = "(" if expr.left_open else "["
+        right = ")" if expr.right_open else "]"
+        return f"{left}{self._print(expr.start)}, {self._print(expr.end)}{right}"
 
     def _print_Infinity(self, expr):
         return "∞"

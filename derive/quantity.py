@@ -20,6 +20,7 @@ import sympy as sp
 from derive import numbers, printing
 from derive.errors import CrossCheckError
 from derive.precision import DPS, TOLERANCE, workdps
+from derive.symbols import as_expr
 
 FLOAT64_RTOL = 1e-13
 """How far a float64 evaluation may stray from the true value: a few hundred ulp."""
@@ -50,7 +51,7 @@ class Quantity:
         separate path from sympy's own evalf; the float64 tolerance then
         widens by the cancellation the expression's sums suffer.
         """
-        expr = sp.Rational(repr(expr)) if isinstance(expr, float) else sp.sympify(expr)
+        expr = as_expr(expr)
         if expr.free_symbols:
             raise ValueError(f"a quantity has no free symbols: {expr}")
         if expr.is_Rational:

@@ -11,7 +11,6 @@ import sympy as sp
 z = sp.Symbol("z", real=True)
 x = sp.Symbol("x", real=True)
 w = sp.Symbol("w", real=True)
-s = sp.Symbol("s", positive=True)
 
 
 class sigma(sp.Function):
@@ -27,6 +26,14 @@ class sigma(sp.Function):
 
     def _eval_is_positive(self):
         return self.args[0].is_real
+
+
+def as_expr(value) -> sp.Basic:
+    """A number or sympy object as a sympy expression. Strings are refused:
+    derive builds expressions, it never parses text (strict=True enforces it)."""
+    if isinstance(value, float):
+        return sp.Rational(repr(value))  # 0.1 means the decimal 1/10, not the binary float
+    return sp.sympify(value, strict=True)
 
 
 def logistic(arg):

@@ -16,7 +16,7 @@ from sympy.core.function import AppliedUndef
 
 from derive.errors import VerificationError
 from derive.precision import CHECK_DIGITS, DPS
-from derive.symbols import concrete
+from derive.symbols import as_expr, concrete
 
 _REWRITES = (
     sp.expand,
@@ -37,7 +37,7 @@ def check_equal(lhs, rhs, samples: dict | None = None, symbolic: bool = True) ->
     domain is narrower than their assumptions say (c in (0, 1/4), say).
     `symbolic=False` skips the attempt at a proof, for steps no rewriting closes.
     """
-    lhs, rhs = sp.sympify(lhs), sp.sympify(rhs)
+    lhs, rhs = as_expr(lhs), as_expr(rhs)
     left, right = concrete(_instantiate(lhs)), concrete(_instantiate(rhs))
     first, *others = _sample_points(left.free_symbols | right.free_symbols, samples or {})
     _check_point(left, right, first, lhs, rhs)

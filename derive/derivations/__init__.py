@@ -1,6 +1,7 @@
 """The named derivations. Importing this package registers every one of them."""
 
 from derive.derivations import (  # noqa: F401  (imported to register)
+    activation,
     anchor,
     depth,
     initialization,

@@ -5,6 +5,7 @@ import mpmath
 import sympy as sp
 
 from derive.derivation import Derivation, step
+from derive.errors import VerificationError
 from derive.precision import workdps
 from derive.quantity import Quantity
 from derive.registry import Param, derivation, rational, require
@@ -54,12 +55,12 @@ def sigmoid_max() -> Derivation:
         step(at(slope, 0), sp.Rational(1, 4), "σ(0)(1 - σ(0)) = 1/2 · 1/2"),
     )
     return Derivation("sigmoid-max", "Maximum of σ'(z) by calculus", steps,
-                      Quantity.exact(sp.Rational(1, 4)), details={"attained at z": sp.Integer(0)})
+                      Quantity.exact(sp.Rational(1, 4)), details={"attained at z": Quantity.exact(0)})
 
 
 def require_single_zero(critical) -> None:
     if critical != sp.FiniteSet(0):
-        raise AssertionError(f"expected one critical point at 0, sympy found {critical}")
+        raise VerificationError(f"expected one critical point at 0, sympy found {critical}")
 
 
 @derivation("sigmoid-max-amgm", "The sigmoid's slope is at most 1/4, without calculus")
@@ -75,7 +76,7 @@ def sigmoid_max_amgm() -> Derivation:
     )
     return Derivation("sigmoid-max-amgm", "Maximum of σ'(z) by completing the square", steps,
                       Quantity.exact(sp.Rational(1, 4)),
-                      details={"attained at σ(z)": half, "attained at z": sp.Integer(0)})
+                      details={"attained at σ(z)": Quantity.exact(half), "attained at z": Quantity.exact(0)})
 
 
 @derivation("sigmoid-second-derivative-max", "The largest value of σ''(z), and where")

@@ -36,7 +36,7 @@ def tanh_max() -> Derivation:
              "four times the sigmoid's best slope"),
     )
     return Derivation("tanh-max", "Maximum of tanh'(z)", steps, Quantity.exact(1),
-                      details={"attained at z": sp.Integer(0), "ratio to sigmoid's maximum": Quantity.exact(4)})
+                      details={"attained at z": Quantity.exact(0), "ratio to sigmoid's maximum": Quantity.exact(4)})
 
 
 @derivation("tanh-sigmoid-identity", "tanh z = 2σ(2z) - 1, hence tanh'(z) = 4σ'(2z)")

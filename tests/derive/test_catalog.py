@@ -6,7 +6,7 @@ import mpmath
 import pytest
 import sympy as sp
 
-from derive import REGISTRY, Quantity, derive, names
+from derive import CATALOG, REGISTRY, Quantity, derive, names
 from derive.derivations.sigmoid import sigmoid_derivative
 
 R = sp.Rational
@@ -24,7 +24,7 @@ def test_every_required_derivation_is_registered():
     assert set(REQUIRED) <= set(names())
 
 
-@pytest.mark.parametrize("name", REQUIRED, ids=REQUIRED)
+@pytest.mark.parametrize("name", names(), ids=names())
 def test_every_step_is_verified(name):
     d = derive(name)
     assert d.steps, f"{name} has no steps"
@@ -161,3 +161,11 @@ def test_titles_and_parameters_are_documented():
     for entry in REGISTRY.values():
         assert entry.title
         assert all(p.help for p in entry.params)
+
+
+@pytest.mark.parametrize("activation", list(CATALOG), ids=list(CATALOG))
+def test_activation_slope_agrees_with_the_catalog(activation):
+    d = derive("activation-slope", activation=activation)
+    assert d.result is CATALOG[activation].slope_sup.value
+    assert all(s.check in ("symbolic", "numeric") for s in d.steps)
+    assert ("attained at z" in d.details) == isinstance(CATALOG[activation].slope_sup.attained, sp.FiniteSet)
