@@ -51,7 +51,7 @@ def _python(snippet: str) -> dict:
 
 def _command_seconds(name: str) -> float:
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "gradbook.cli", "derive", name, "--format", "json"],
+    subprocess.run([sys.executable, "-m", "gradbook", "derive", name, "--format", "json"],
                    capture_output=True, check=True)
     return time.perf_counter() - start
 

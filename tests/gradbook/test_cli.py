@@ -89,9 +89,14 @@ def test_bad_input_is_one_line_and_exit_2(capsys, argv, message):
     assert "Traceback" not in err
 
 
-def test_installed_command_runs_without_traceback():
-    exe = shutil.which("gradbook")
-    command = [exe] if exe else [sys.executable, "-c", "from gradbook.cli import entry_point; entry_point()"]
+def _commands():
+    """`python3 -m gradbook` always; the installed `gradbook` script too where it is on PATH."""
+    found = shutil.which("gradbook")
+    return [[sys.executable, "-m", "gradbook"]] + ([[found]] if found else [])
+
+
+@pytest.mark.parametrize("command", _commands(), ids=lambda c: "script" if len(c) == 1 else "module")
+def test_installed_command_runs_without_traceback(command):
     done = subprocess.run(command + ["derive", "saturation-threshold", "--param", "c=0.3"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2
