@@ -61,7 +61,10 @@ class Quantity:
             if mp is None:
                 mp = sp.lambdify([], expr, modules="mpmath")()
             mp = mpmath.mpf(mp)
-            reference = mpmath.mpf(sp.N(expr, DPS).as_real_imag()[0].evalf(DPS))
+            evaluated = sp.N(expr, DPS)
+            if not evaluated.is_real:
+                raise CrossCheckError(f"{expr} is not a real number")
+            reference = mpmath.mpf(evaluated)
             if not _agree(mp, reference):
                 raise CrossCheckError(
                     f"{expr}: mpmath gives {mpmath.nstr(mp, 20)}, "
