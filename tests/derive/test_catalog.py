@@ -1,12 +1,16 @@
 """Every named derivation verifies, and its result matches an independent check."""
 
 import math
+from fractions import Fraction
 
 import mpmath
 import pytest
 import sympy as sp
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from derive import CATALOG, REGISTRY, Quantity, derive, names
+from derive.derivations.depth import least_power_below
 from derive.derivations.sigmoid import sigmoid_derivative
 
 R = sp.Rational
@@ -169,3 +173,28 @@ def test_activation_slope_agrees_with_the_catalog(activation):
     assert d.result is CATALOG[activation].slope_sup.value
     assert all(s.check in ("symbolic", "numeric") for s in d.steps)
     assert ("attained at z" in d.details) == isinstance(CATALOG[activation].slope_sup.attained, sp.FiniteSet)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.fractions(min_value=Fraction(1, 10**6), max_value=Fraction(1, 4)).filter(lambda c: c < Fraction(1, 4)))
+def test_saturation_threshold_for_any_c(c):
+    result = derive("saturation-threshold", c=f"{c.numerator}/{c.denominator}").result
+    with mpmath.workdps(60):
+        s = sigmoid(result.mp)
+        assert abs(s * (1 - s) - mpmath.mpf(c.numerator) / c.denominator) < mpmath.mpf(10) ** -45
+        assert abs(result.mp - mpmath.acosh(mpmath.mpf(c.denominator) / (2 * c.numerator) - 1)) \
+            < mpmath.mpf(10) ** -45
+
+
+@settings(max_examples=20, deadline=None)
+@given(st.integers(min_value=1, max_value=99), st.integers(min_value=1, max_value=30))
+def test_layers_to_vanish_for_any_factor(hundredths, exponent):
+    factor, eps = sp.Rational(hundredths, 100), sp.Rational(1, 10**exponent)
+    n = int(derive("layers-to-vanish", factor=factor, eps=eps).result.exact_value)
+    assert factor ** n < eps
+    assert n == 1 or factor ** (n - 1) >= eps
+
+
+@pytest.mark.parametrize("estimate", [1, 3, 4, 5, 40], ids=["far-below", "one-below", "right", "one-above", "far-above"])
+def test_least_power_is_settled_exactly_whatever_the_estimate(estimate):
+    assert least_power_below(R(1, 2), R(1, 8), estimate) == 4
