@@ -56,9 +56,10 @@ def trace_chain(w, x, layers: int) -> ChainTrace:
         signal = x
         for _ in range(layers):
             z.append(w * signal)
-            signal = 1 / (1 + mpmath.exp(-z[-1]))
+            e = mpmath.exp(-abs(z[-1]))  # σ and σ' from e^{-|z|}: no 1 - σ to cancel
+            signal = 1 / (1 + e) if z[-1] >= 0 else e / (1 + e)
             a.append(signal)
-            slope.append(signal * (1 - signal))
+            slope.append(e / (1 + e) ** 2)
         delta_a = [mpmath.mpf(1)] * layers
         for k in range(layers - 2, -1, -1):
             delta_a[k] = delta_a[k + 1] * w * slope[k + 1]
@@ -70,12 +71,17 @@ def trace_chain(w, x, layers: int) -> ChainTrace:
 
 
 def chain_gradient_float64(w: float, x: float, layers: int) -> float:
-    """∂a_n/∂w_1 of the chain in plain float64, a separate path for cross-checks."""
+    """∂a_n/∂w_1 of the chain in plain float64, a separate path for cross-checks.
+
+    The slope is taken as e^{-|z|}/(1 + e^{-|z|})², which neither overflows nor
+    loses digits to 1 - σ(z) when a unit saturates.
+    """
     signal, slopes = x, []
     for _ in range(layers):
-        a = 1.0 / (1.0 + math.exp(-w * signal))
-        slopes.append(a * (1.0 - a))
-        signal = a
+        t = w * signal
+        e = math.exp(-abs(t))
+        slopes.append(e / (1.0 + e) ** 2)
+        signal = 1.0 / (1.0 + e) if t >= 0 else e / (1.0 + e)
     gradient = x * slopes[0]
     for s in slopes[1:]:
         gradient *= w * s

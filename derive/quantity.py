@@ -175,7 +175,7 @@ def compact_power(base: sp.Rational, exponent: int, max_digits: int = 60) -> sp.
     """
     base = sp.Rational(base)
     digits = exponent * max(len(str(abs(base.p))), len(str(base.q)))
-    return base**exponent if digits <= max_digits else sp.Pow(base, exponent, evaluate=False)
+    return base**exponent if digits <= max_digits or exponent in (0, 1) else sp.Pow(base, exponent, evaluate=False)
 
 
 def cancellation(expr: sp.Expr) -> float:

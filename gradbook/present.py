@@ -9,7 +9,7 @@ from derive.derivation import Result
 def _result_text(result: Result) -> str:
     if isinstance(result, Quantity):
         exact = f"{result.exact_text()} = " if result.is_exact else ""
-        kind = "" if result.is_exact else "   (numeric: no closed form)"
+        kind = "" if result.is_exact else "   (numeric)"
         return f"{exact}{result.value_string()}  ≈ {result.text()}{kind}"
     return printing.text(result)
 

@@ -13,6 +13,7 @@ from derive import symbols
 from derive.symbols import sigma, x
 
 MAX_LAYERS = 100_000
+MAX_WEIGHT = 100
 _ACTIVATIONS = {"sigmoid": (sigma, sp.Rational(1, 4), "sigmoid-max"),
                 "tanh": (sp.tanh, sp.Integer(1), "tanh-max")}
 
@@ -29,11 +30,12 @@ def shown(value):
 
 @derivation("depth-product", "The gradient through n layers is a product; its bound",
             Param("activation", choice(*_ACTIVATIONS), "sigmoid", "sigmoid or tanh"),
-            Param("w", rational, "1", "the weight on every link"),
+            Param("w", rational, "1", f"the weight on every link, |w| <= {MAX_WEIGHT}"),
             Param("layers", integer, "10", f"the number of layers, 1 to {MAX_LAYERS}"))
 def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
     require(1 <= layers <= MAX_LAYERS, f"depth-product: layers must be 1 to {MAX_LAYERS}, got {layers}")
     require(w != 0, "depth-product: w must not be 0 (nothing would flow at all)")
+    require(abs(w) <= MAX_WEIGHT, f"depth-product: |w| must be at most {MAX_WEIGHT}, got {w}")
     f, best, source = _ACTIVATIONS[activation]
     sym_w = symbols.w
     inner = sym_w * x

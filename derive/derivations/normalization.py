@@ -13,7 +13,7 @@ from derive.quantity import Quantity
 from derive.registry import Param, derivation, rational, require
 from derive.symbols import sigma, z
 
-MAX_SPREAD = 1000
+MIN_SPREAD, MAX_SPREAD = sp.Rational(1, 1000), 1000
 spread_symbol = sp.Symbol("s", positive=True)
 u = sp.Symbol("u", real=True)
 slope = sp.Derivative(sigma(z), z)
@@ -23,30 +23,46 @@ def normal_density(var, spread):
     return sp.exp(-var**2 / (2 * spread**2)) / (spread * sp.sqrt(2 * sp.pi))
 
 
+def _slope_mp(v):
+    e = mpmath.exp(-abs(v))
+    return e / (1 + e) ** 2
+
+
 def expected_slope_mp(spread) -> mpmath.mpf:
-    """E[σ'(Z)], Z ~ N(0, spread²), by tanh-sinh quadrature on [0, ∞) (σ' is even)."""
+    """E[σ'(Z)], Z ~ N(0, spread²), by tanh-sinh quadrature on [0, ∞) (the integrand
+    is even). The variable is z when spread >= 1 and u = z/spread below, so the
+    narrower of the two factors always has unit width."""
     with workdps():
-        spread = mpmath.mpf(spread)
-
-        def integrand(v):
-            e = mpmath.exp(-abs(spread * v))
-            return e / (1 + e) ** 2 * mpmath.npdf(v)
-
-        return 2 * mpmath.quad(integrand, [0, 1, 4, 10, mpmath.inf])
+        k = mpmath.mpf(spread)
+        if k >= 1:
+            def integrand(v):
+                return _slope_mp(v) * mpmath.npdf(v, 0, k)
+        else:
+            def integrand(v):
+                return _slope_mp(k * v) * mpmath.npdf(v)
+        return 2 * mpmath.quad(integrand, [0, 1, 4, 10, 40, 160, mpmath.inf])
 
 
 def expected_slope_float64(spread: float) -> float:
-    """The same expectation in float64: the trapezoid rule on a fine grid."""
-    grid = np.linspace(-40.0, 40.0, 16001)
-    e = np.exp(-np.abs(spread * grid))
-    values = e / (1 + e) ** 2 * np.exp(-grid**2 / 2) / math.sqrt(2 * math.pi)
+    """The same expectation in float64: the trapezoid rule on a fine grid, in the
+    same variable as `expected_slope_mp`."""
+    grid = np.linspace(-60.0, 60.0, 24001)
+    if spread >= 1:
+        slope_part, normal_part = np.abs(grid), grid / spread
+        scale = 1 / spread
+    else:
+        slope_part, normal_part = np.abs(spread * grid), grid
+        scale = 1.0
+    e = np.exp(-slope_part)
+    values = e / (1 + e) ** 2 * np.exp(-normal_part**2 / 2) * scale / math.sqrt(2 * math.pi)
     return float(np.trapezoid(values, grid))
 
 
 @derivation("expected-sigmoid-slope", "E[σ'(Z)] for Z ~ N(0, s²)",
-            Param("s", rational, "1", f"the spread of the pre-activation, 0 < s <= {MAX_SPREAD}"))
+            Param("s", rational, "1", f"the spread of the pre-activation, {MIN_SPREAD} to {MAX_SPREAD}"))
 def expected_sigmoid_slope(s: sp.Rational) -> Derivation:
-    require(0 < s <= MAX_SPREAD, f"expected-sigmoid-slope: s must lie in (0, {MAX_SPREAD}], got {s}")
+    require(MIN_SPREAD <= s <= MAX_SPREAD,
+            f"expected-sigmoid-slope: s must lie between {MIN_SPREAD} and {MAX_SPREAD}, got {s}")
     k = spread_symbol
     t = sp.Symbol("t", real=True)
     scaled_slope = sp.Subs(sp.Derivative(sigma(t), t), t, k * u)

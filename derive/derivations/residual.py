@@ -8,14 +8,16 @@ from derive.registry import Param, derivation, integer, rational, require
 from derive.symbols import x
 
 MAX_BLOCKS = 1000
+MAX_SLOPE = 100
 F, F1, F2 = sp.Function("F"), sp.Function("F_1"), sp.Function("F_2")
 
 
 @derivation("residual-gradient", "d/dx [x + F(x)] = 1 + F'(x), block after block",
-            Param("fprime", rational, "1/10", "each block's own derivative F'"),
+            Param("fprime", rational, "1/10", f"each block's own derivative F', |F'| <= {MAX_SLOPE}"),
             Param("blocks", integer, "10", f"the number of blocks, 1 to {MAX_BLOCKS}"))
 def residual_gradient(fprime: sp.Rational, blocks: int) -> Derivation:
     require(1 <= blocks <= MAX_BLOCKS, f"residual-gradient: blocks must be 1 to {MAX_BLOCKS}, got {blocks}")
+    require(abs(fprime) <= MAX_SLOPE, f"residual-gradient: |fprime| must be at most {MAX_SLOPE}, got {fprime}")
     t = sp.Symbol("t", real=True)
     h = x + F1(x)
     outer_slope = sp.Subs(sp.Derivative(F2(t), t), t, h)

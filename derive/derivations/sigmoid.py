@@ -1,6 +1,8 @@
 """The sigmoid's slope: its two forms, its maximum two ways, its second
 derivative, and where it falls below a given value."""
 
+import math
+
 import mpmath
 import sympy as sp
 
@@ -104,12 +106,27 @@ def sigmoid_second_derivative_max() -> Derivation:
                                "minimum": Quantity.exact(-sp.sqrt(3) / 18)})
 
 
+SMALLEST_C = sp.Rational(1, 10**300)
+
+
+def threshold_float64(c: sp.Rational) -> float:
+    """The threshold in float64, a separate path from the closed form's: 1 - 4c is
+    formed exactly first, then the atanh form (tanh(z/2) = sqrt(1 - 4c)) serves
+    near c = 1/4 and the log form for small c, each where it loses no digits."""
+    d = float(1 - 4 * c)
+    if d < 0.5:
+        return 2 * math.atanh(math.sqrt(d))
+    return math.log((1 - 2 * float(c) + math.sqrt(d)) / (2 * float(c)))
+
+
 @derivation("saturation-threshold", "Where the sigmoid's slope falls to c",
             Param("c", rational, "1/10", "the slope, strictly between 0 and 1/4"))
 def saturation_threshold(c: sp.Rational) -> Derivation:
     require(0 < c < sp.Rational(1, 4),
             f"saturation-threshold: c must lie strictly between 0 and 1/4 "
             f"(σ'(z) never exceeds 1/4), got {c}")
+    require(c >= SMALLEST_C, "saturation-threshold: c must be at least 1e-300, "
+                             "where float64 can still hold it")
     k = sp.Symbol("c", positive=True)
     k_samples = {k: (sp.Rational(1, 10), sp.Rational(1, 50), sp.Rational(6, 25)), **UNIT_SAMPLES}
     root = (1 + sp.sqrt(1 - 4 * k)) / 2
@@ -126,9 +143,12 @@ def saturation_threshold(c: sp.Rational) -> Derivation:
         step(sigma(value) * (1 - sigma(value)), c, "check: the slope there is c"),
     )
     with workdps():
-        f = sp.lambdify(z, logistic(z) * (1 - logistic(z)) - c, "mpmath")
+        # e^{-z}/(1 + e^{-z})² rather than σ(1 - σ): 1 - σ(z) cancels to nothing for large z.
+        f = sp.lambdify(z, sp.exp(-z) / (1 + sp.exp(-z)) ** 2 - c, "mpmath")
         upper = mpmath.log(mpmath.mpf(c.q) / c.p) + 1  # σ'(z) < e^{-z}, so z_c < log(1/c)
-        located = mpmath.findroot(f, (mpmath.mpf(0), upper), solver="illinois")
-    result = Quantity.exact(value, mp=located)
+        located = mpmath.findroot(f, (mpmath.mpf(0), upper), solver="bisect", maxsteps=400)
+        mirrored = -located
+    float64 = threshold_float64(c)
+    result = Quantity.exact(value, mp=located, float64=float64)
     return Derivation("saturation-threshold", f"Where σ'(z) falls to {c}", steps, result,
-                      params={"c": c}, details={"negative side": Quantity.exact(-value)})
+                      params={"c": c}, details={"negative side": Quantity.exact(-value, mp=mirrored, float64=-float64)})

@@ -61,7 +61,7 @@ def test_saturation_threshold_is_exactly_log_4_plus_sqrt_15():
     assert derive("saturation-threshold", c="0.1").result.exact_value == sp.log(4 + sp.sqrt(15))
 
 
-@pytest.mark.parametrize("c", ["0.1", "0.018", "0.2", "1e-6", "0.2499"])
+@pytest.mark.parametrize("c", ["0.1", "0.018", "0.2", "1e-6", "0.2499", "0.24999999999999999999", "1e-300"])
 def test_saturation_threshold_solves_the_equation(c):
     result = derive("saturation-threshold", c=c).result
     with mpmath.workdps(60):
@@ -95,7 +95,7 @@ def test_sigmoid_derivative_has_both_forms():
     assert sp.simplify(exp_form - sp.diff(1 / (1 + sp.exp(-z)), z)) == 0
 
 
-@pytest.mark.parametrize("s", ["1", "0.5", "3", "0.01", "20"])
+@pytest.mark.parametrize("s", ["1", "0.5", "3", "0.01", "20", "1000", "0.001"])
 def test_expected_slope_by_two_quadratures(s):
     result = derive("expected-sigmoid-slope", s=s).result
     spread = sp.Rational(s)
@@ -105,7 +105,9 @@ def test_expected_slope_by_two_quadratures(s):
         def integrand(z):
             return sigmoid(z) * (1 - sigmoid(z)) * mpmath.npdf(z, 0, k)
 
-        cuts = [-60 * k, -10 * k, -k, 0, k, 10 * k, 60 * k]
+        scales = sorted({k, 10 * k, 60 * k, 1, 4, 10, 40})
+        reach = max(60 * k, 40)
+        cuts = [-v for v in reversed(scales) if v <= reach] + [0] + [v for v in scales if v <= reach]
         gauss = mpmath.quad(integrand, cuts, method="gauss-legendre")
         tanh_sinh = mpmath.quad(integrand, [-mpmath.inf, 0, mpmath.inf], method="tanh-sinh")
         assert abs(gauss - tanh_sinh) < mpmath.mpf(10) ** -40
@@ -133,7 +135,10 @@ def test_layers_to_vanish_is_the_least_such_n(factor, eps):
     assert n == brute
 
 
-@pytest.mark.parametrize("w, x, layers", [("0.1", "1", 4), ("0.5", "1", 6), ("2", "-0.5", 3), ("1", "1", 1)])
+@pytest.mark.parametrize("w, x, layers", [("0.1", "1", 4), ("0.5", "1", 6), ("2", "-0.5", 3), ("1", "1", 1),
+                                          ("10", "10", 6), ("-10", "10", 5), ("0.1", "1", 7), ("3", "-2", 30)],
+                         ids=["anchor", "exercise-w", "negative-x", "one-unit", "saturating", "saturating-negative",
+                              "deeper-than-exact", "deep"])
 def test_chain_gradient_by_finite_differences(w, x, layers):
     result = derive("chain-gradient", w=w, x=x, layers=str(layers)).result
     W, X = sp.Rational(w), sp.Rational(x)
@@ -198,3 +203,8 @@ def test_layers_to_vanish_for_any_factor(hundredths, exponent):
 @pytest.mark.parametrize("estimate", [1, 3, 4, 5, 40], ids=["far-below", "one-below", "right", "one-above", "far-above"])
 def test_least_power_is_settled_exactly_whatever_the_estimate(estimate):
     assert least_power_below(R(1, 2), R(1, 8), estimate) == 4
+
+
+@pytest.mark.parametrize("layers, exact", [(6, True), (7, False)], ids=["closed-form", "numeric"])
+def test_chain_gradient_carries_its_closed_form_only_while_it_is_small(layers, exact):
+    assert derive("chain-gradient", layers=str(layers)).result.is_exact is exact

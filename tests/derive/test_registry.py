@@ -73,9 +73,15 @@ def test_choice():
     ("expected-sigmoid-slope", {"s": "0"}, "s must lie"),
     ("chain-gradient", {"layers": "201"}, "layers must be"),
     ("residual-gradient", {"blocks": "-1"}, "blocks must be"),
+    ("saturation-threshold", {"c": "1e-301"}, "at least 1e-300"),
+    ("depth-product", {"w": "101"}, "at most 100"),
+    ("residual-gradient", {"fprime": "-101"}, "at most 100"),
+    ("chain-gradient", {"w": "11"}, "must lie between"),
+    ("expected-sigmoid-slope", {"s": "1e-4"}, "s must lie"),
 ], ids=["unknown-name", "c-too-big", "c-at-max", "c-negative", "c-not-a-number", "unknown-param",
         "no-params", "factor-one", "eps-above-one", "too-many-layers", "bad-choice", "zero-layers",
-        "zero-weight", "zero-fan", "zero-spread", "long-chain", "negative-blocks"])
+        "zero-weight", "zero-fan", "zero-spread", "long-chain", "negative-blocks", "c-below-float64",
+        "huge-weight", "huge-slope", "chain-weight", "spread-too-small"])
 def test_bad_parameters_say_what_is_wrong(name, params, message):
     with pytest.raises(ParameterError, match=message):
         derive(name, **params)
