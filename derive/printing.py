@@ -32,7 +32,14 @@ def prime_form(expr):
     return type(func).__name__, arg if point is None else point, expr.derivative_count
 
 
+FLOAT_DIGITS = 15
+"""Floats (numeric roots) print to this many digits; their full value is in the JSON."""
+
+
 class BookLatexPrinter(LatexPrinter):
+    def _print_Float(self, expr):
+        return super()._print_Float(sp.Float(expr, FLOAT_DIGITS))
+
     def _print_sigma(self, expr, exp=None):
         body = rf"\sigma\left({self._print(expr.args[0])}\right)"
         return rf"{body}^{{{exp}}}" if exp else body
@@ -57,6 +64,9 @@ class BookLatexPrinter(LatexPrinter):
 
 
 class BookTextPrinter(StrPrinter):
+    def _print_Float(self, expr):
+        return super()._print_Float(sp.Float(expr, FLOAT_DIGITS))
+
     def _print_sigma(self, expr):
         return f"σ({self._print(expr.args[0])})"
 

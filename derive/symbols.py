@@ -36,6 +36,16 @@ def as_expr(value) -> sp.Basic:
     return sp.sympify(value, strict=True)
 
 
+def kept(value) -> sp.Basic:
+    """`value` held as written, so 1/10 · 1/4 is not multiplied out on display."""
+    return sp.UnevaluatedExpr(value)
+
+
+def fraction(numerator, denominator) -> sp.Basic:
+    """numerator/denominator held as written: 2/784 rather than 1/392."""
+    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
+
+
 def logistic(arg):
     """The sigmoid written out: 1 / (1 + e^{-arg})."""
     return 1 / (1 + sp.exp(-arg))

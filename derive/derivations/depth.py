@@ -10,7 +10,7 @@ from derive.precision import workdps
 from derive.quantity import Quantity, compact_power
 from derive.registry import Param, choice, derivation, integer, rational, require
 from derive import symbols
-from derive.symbols import sigma, x
+from derive.symbols import kept, sigma, x
 
 MAX_LAYERS = 100_000
 MAX_WEIGHT = 100
@@ -21,11 +21,6 @@ _ACTIVATIONS = {"sigmoid": (sigma, sp.Rational(1, 4), "sigmoid-max"),
 def _slope_at(f, arg):
     t = sp.Symbol("t", real=True)
     return sp.Subs(sp.Derivative(f(t), t), t, arg)
-
-
-def shown(value):
-    """`value` kept as typed, so that 1/10 · 1/4 is not multiplied out on display."""
-    return sp.UnevaluatedExpr(value)
 
 
 @derivation("depth-product", "The gradient through n layers is a product; its bound",
@@ -44,11 +39,11 @@ def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
     steps = (
         step(sp.Derivative(f(outer), x), sym_w * _slope_at(f, outer) * sym_w * _slope_at(f, inner),
              "chain rule through two layers: each contributes w times the slope at its input"),
-        step(sp.Pow(sp.Mul(sp.Abs(shown(w)), shown(best), evaluate=False), shown(layers)),
+        step(sp.Pow(sp.Mul(sp.Abs(kept(w)), kept(best), evaluate=False), kept(layers)),
              compact_power(factor, layers),
              f"every slope is at most {best} ({source}), so n layers give at most (|w| · {best})^n"),
-        step(1 / shown(best), 1 / best,
-             f"the bound grows with depth when |w| > {1 / best}, and shrinks when |w| < {1 / best}"),
+        step(sp.Mul(kept(1 / best), kept(best), evaluate=False), 1,
+             f"so the bound grows with depth when |w| > {1 / best}, and shrinks when |w| < {1 / best}"),
     )
     return Derivation(
         "depth-product", f"Bound on the gradient through {layers} {activation} layers", steps,
@@ -69,11 +64,11 @@ def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
     n = least_power_below(factor, eps, estimate)
     ratio = sp.log(1 / eps) / sp.log(1 / factor)
     steps = (
-        step(sp.log(shown(eps)) / sp.log(shown(factor)), ratio,
+        step(sp.log(eps, evaluate=False) / sp.log(factor, evaluate=False), ratio,
              "factor^n < eps means n log(factor) < log(eps); log(factor) < 0, so n must exceed this ratio"),
-        step(sp.floor(ratio) + 1, n, "the least whole number above the ratio"),
+        step(sp.floor(ratio, evaluate=False) + 1, n, "the least whole number above the ratio"),
     )
-    return Derivation("layers-to-vanish", f"Layers until {factor}^n < {eps}", steps, Quantity.exact(n),
+    return Derivation("layers-to-vanish", f"Layers until ({factor})^n < {eps}", steps, Quantity.exact(n),
                       params={"factor": factor, "eps": eps},
                       details={"factor^n": Quantity.exact(compact_power(factor, n)),
                                "factor^(n-1)": Quantity.exact(compact_power(factor, n - 1))})

@@ -5,6 +5,7 @@ import sympy as sp
 from derive.derivation import Derivation, step
 from derive.quantity import Quantity
 from derive.registry import Param, derivation, integer, require
+from derive.symbols import fraction
 
 MAX_FAN = 10**7
 n_in, n_out, a, s = sp.symbols("n_in n_out a s", positive=True)
@@ -35,15 +36,15 @@ def xavier_variance(fan_in: int, fan_out: int) -> Derivation:
     limit = sp.sqrt(6 / (n_in + n_out))
     value = sp.Rational(2, fan_in + fan_out)
     steps = (
-        step(_times(n_in, 1 / n_in), 1,
+        step(_times(n_in, fraction(1, n_in)), 1,
              "forward: Var(z) = n_in Var(w) Var(a) keeps its size when Var(w) = 1/n_in"),
-        step(_times(n_out, 1 / n_out), 1,
+        step(_times(n_out, fraction(1, n_out)), 1,
              "backward: the gradient's variance keeps its size when Var(w) = 1/n_out"),
         step(_times((n_in + n_out) / 2, variance), 1,
              "both hold only if n_in = n_out; Glorot and Bengio average the two conditions"),
         step(_uniform_variance(limit), variance,
              "a uniform U(-a, a) has variance a²/3, so a = sqrt(6/(n_in + n_out)) gives it"),
-        step(variance.subs({n_in: sp.UnevaluatedExpr(fan_in), n_out: sp.UnevaluatedExpr(fan_out)}), value,
+        step(fraction(2, sp.Add(fan_in, fan_out, evaluate=False)), value,
              f"with fan_in = {fan_in} and fan_out = {fan_out}"),
     )
     return Derivation("xavier-variance", f"Xavier variance for {fan_in} in, {fan_out} out", steps,
@@ -63,9 +64,9 @@ def he_variance(fan_in: int) -> Derivation:
     steps = (
         step(sp.Integral(y**2 * density, (y, 0, sp.oo)), s**2 / 2,
              "E[ReLU(Y)²] for Y ~ N(0, s²): ReLU keeps the positive half, which holds half the variance"),
-        step(_times(n_in, 2 / n_in, sp.Rational(1, 2)), 1,
+        step(_times(n_in, fraction(2, n_in), sp.Rational(1, 2)), 1,
              "Var(z_l) = n_in Var(w) E[a²] = n_in Var(w) Var(z_(l-1))/2 keeps its size when Var(w) = 2/n_in"),
-        step((2 / n_in).subs(n_in, sp.UnevaluatedExpr(fan_in)), value, f"with fan_in = {fan_in}"),
+        step(fraction(2, fan_in), value, f"with fan_in = {fan_in}"),
     )
     return Derivation("he-variance", f"He variance for {fan_in} inputs", steps, Quantity.exact(value),
                       params={"fan_in": fan_in},

@@ -5,7 +5,7 @@ import sympy as sp
 from derive.derivation import Derivation, step
 from derive.quantity import Quantity, compact_power
 from derive.registry import Param, derivation, integer, rational, require
-from derive.symbols import x
+from derive.symbols import kept, x
 
 MAX_BLOCKS = 1000
 MAX_SLOPE = 100
@@ -21,7 +21,6 @@ def residual_gradient(fprime: sp.Rational, blocks: int) -> Derivation:
     t = sp.Symbol("t", real=True)
     h = x + F1(x)
     outer_slope = sp.Subs(sp.Derivative(F2(t), t), t, h)
-    kept = sp.UnevaluatedExpr
     steps = (
         step(sp.Derivative(x + F(x), x), 1 + sp.Derivative(F(x), x), "the skip path contributes the 1"),
         step(sp.Derivative(h + F2(h), x), (1 + outer_slope) * (1 + sp.Derivative(F1(x), x)),

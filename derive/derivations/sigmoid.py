@@ -11,7 +11,7 @@ from derive.errors import VerificationError
 from derive.precision import workdps
 from derive.quantity import Quantity
 from derive.registry import Param, derivation, rational, require
-from derive.symbols import logistic, sigma, z
+from derive.symbols import kept, logistic, sigma, z
 
 u = sp.Symbol("u", positive=True)
 """Stands for σ(z), which lies in (0, 1)."""
@@ -33,7 +33,7 @@ def sigmoid_derivative() -> Derivation:
     steps = (
         step(slope, sp.Derivative((1 + sp.exp(-z)) ** -1, z), "definition of σ"),
         step(slope, exp_form, "chain rule: -(1 + e^{-z})^{-2} times -e^{-z}"),
-        step(exp_form, sp.Mul(logistic(z), complement, evaluate=False), "split the fraction in two"),
+        step(exp_form, sp.Mul(kept(logistic(z)), kept(complement), evaluate=False), "split the fraction in two"),
         step(complement, 1 - sigma(z), "e^{-z} = (1 + e^{-z}) - 1, divided by 1 + e^{-z}"),
         step(slope, slope_form, "substitute σ(z) and 1 - σ(z) for the two factors"),
     )

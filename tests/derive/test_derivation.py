@@ -58,3 +58,8 @@ def test_sample_values_respect_a_narrow_domain():
         step(root, 1 - 4 * c, "needs c < 1/4")
     assert step(root, 1 - 4 * c, "needs c < 1/4",
                 {c: (sp.Rational(1, 10), sp.Rational(1, 5))}).check == "numeric"
+
+
+def test_a_step_with_rounded_numbers_is_never_called_symbolic():
+    third = sp.Float(1, 60) / 3
+    assert step(third * 3, 1, "rounding happens to cancel").check == "numeric"
