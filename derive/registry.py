@@ -57,7 +57,6 @@ def choice(*options: str) -> Callable[[str], str]:
         if raw not in options:
             raise ParameterError(f"{raw!r} is not one of {', '.join(options)}")
         return raw
-    parse.__doc__ = f"one of {', '.join(options)}"
     return parse
 
 
