@@ -25,15 +25,25 @@ def _parser() -> argparse.ArgumentParser:
     derive.add_argument("--format", choices=("text", "latex", "json"), default="text")
     derive.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                         help="a parameter, e.g. --param c=0.1 (repeatable)")
+
+    build = commands.add_parser("build", help="build the guide as an HTML site and a PDF")
+    build.add_argument("--out", default="build", metavar="DIR", help="the output folder (default: build)")
+    build.add_argument("--format", choices=("html", "pdf", "all"), default="all",
+                       help="what to build (default: all)")
     return parser
+
+
+def _command(name: str):
+    """The module that runs a command, imported only when it is used."""
+    import importlib
+
+    return importlib.import_module(f"gradbook.commands.{name}")
 
 
 def main(argv: list[str] | None = None) -> int:
     try:
         args = _parser().parse_args(argv)
-        from gradbook.commands import derive as derive_command
-
-        output = {"derive": derive_command.run}[args.command](args)
+        output = _command(args.command).run(args)
     except GradbookError as exc:
         print(f"error: {exc.message}", file=sys.stderr)
         return exc.exit_code

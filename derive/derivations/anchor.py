@@ -47,7 +47,7 @@ def chain_gradient(w: sp.Rational, x: sp.Rational, layers: int) -> Derivation:
     steps = (
         step(sp.Derivative(nested(sw, w1, sx, 3), w1),
              sx * slope_at(z1) * sw * slope_at(z2) * sw * slope_at(z3),
-             "chain rule through three units: x σ'(z_1), then w σ'(z_k) for each unit above"),
+             "chain rule through three units: x σ'(z₁) from the first, then w σ'(z) for each unit above"),
     )
     trace = trace_chain(w, x, layers)
     float64 = chain_gradient_float64(float(w), float(x), layers)

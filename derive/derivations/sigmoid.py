@@ -32,9 +32,9 @@ def sigmoid_derivative() -> Derivation:
     complement = sp.exp(-z) / (1 + sp.exp(-z))
     steps = (
         step(slope, sp.Derivative((1 + sp.exp(-z)) ** -1, z), "definition of σ"),
-        step(slope, exp_form, "chain rule: -(1 + e^{-z})^{-2} times -e^{-z}"),
+        step(slope, exp_form, "chain rule: the outer power gives -(1 + exp(-z)) to the power -2, the inner function gives -exp(-z)"),
         step(exp_form, sp.Mul(kept(logistic(z)), kept(complement), evaluate=False), "split the fraction in two"),
-        step(complement, 1 - sigma(z), "e^{-z} = (1 + e^{-z}) - 1, divided by 1 + e^{-z}"),
+        step(complement, 1 - sigma(z), "write exp(-z) as (1 + exp(-z)) - 1 and divide by 1 + exp(-z)"),
         step(slope, slope_form, "substitute σ(z) and 1 - σ(z) for the two factors"),
     )
     return Derivation("sigmoid-derivative", "The derivative of the sigmoid", steps,

@@ -48,7 +48,7 @@ def tanh_sigmoid_identity() -> Derivation:
         step(2 * sigma(2 * z) - 1, 2 / (1 + e(-2 * z)) - 1, "definition of σ"),
         step(2 / (1 + e(-2 * z)) - 1, (1 - e(-2 * z)) / (1 + e(-2 * z)), "one fraction"),
         step((1 - e(-2 * z)) / (1 + e(-2 * z)), (e(z) - e(-z)) / (e(z) + e(-z)),
-             "multiply top and bottom by e^z"),
+             "multiply top and bottom by exp(z)"),
         step((e(z) - e(-z)) / (e(z) + e(-z)), sp.tanh(z), "the definition of tanh"),
         step(slope, stretched_slope, "differentiate 2σ(2z) - 1: the inner 2z brings a second factor 2"),
         step(sp.Subs(slope, z, 0), 4 * sp.Rational(1, 4), "at z = 0: 4 · 1/4 = 1"),

@@ -1,0 +1,65 @@
+"""What chapter 1 prints: the sigmoid's slope, its maximum, its values and
+where it saturates, all from derive."""
+
+import sympy as sp
+
+from derive import Quantity, activation, derive
+from derive.symbols import logistic, sigma, z
+
+SLOPE_POINTS = range(0, 7)
+"""The sources tabulate σ' at 0, ±1, …, ±6."""
+THRESHOLDS = ("1/10", "1/20", "18/1000", "1/100", "1/1000")
+"""Slopes at which to ask where saturation begins; 0.1 and 0.018 are source 003's."""
+
+
+def values() -> dict:
+    s = activation("sigmoid")
+    peak = s.slope(0)
+    slope = sp.Derivative(sigma(z), z)
+    threshold = derive("saturation-threshold", c="1/10")
+    loose = derive("saturation-threshold", c="18/1000")
+    second = derive("sigmoid-second-derivative-max")
+    return {
+        "f": {
+            "sigmoid": sp.Eq(sigma(z), logistic(z)),
+            "slope": slope,
+            "slope_form": derive("sigmoid-derivative").result,
+            "exp_form": derive("sigmoid-derivative").details["exponential form"],
+            "symmetry": sp.Eq(sigma(-z), 1 - sigma(z)),
+            "slope_even": sp.Eq(sp.Subs(slope, z, -z), sp.Subs(slope, z, z)),
+            "complement": 1 - sigma(z),
+            "half": sp.Eq(sigma(0), sp.Rational(1, 2)),
+            "curvature": sp.Eq(sp.Derivative(sigma(z), (z, 2)), second.steps[0].rhs),
+            "one_minus_two_sigma": sp.Abs(1 - 2 * sigma(z)),
+        },
+        "d": {name: derive(name) for name in (
+            "sigmoid-derivative", "sigmoid-max", "sigmoid-max-amgm", "sigmoid-second-derivative-max")},
+        "threshold_steps": threshold,
+        "peak": peak,
+        "peak_z": 0,
+        "half": s.value(0),
+        "rows": [{"z": k, "sigma": s.value(k), "mirror": s.value(-k), "slope": s.slope(k),
+                  "share": _percent(s.slope(k), peak)} for k in SLOPE_POINTS],
+        "thresholds": [{"c": derive("saturation-threshold", c=c).params["c"],
+                        "z": derive("saturation-threshold", c=c).result} for c in THRESHOLDS],
+        "claim": {
+            "z": 2, "c": threshold.params["c"], "slope": s.slope(2),
+            "threshold": threshold.result,
+            "far_z": 4, "far_c": loose.params["c"], "far_slope": s.slope(4), "far_threshold": loose.result,
+            "one": s.slope(1), "one_share": _percent(s.slope(1), peak),
+            "three": s.slope(3), "six": s.slope(6),
+        },
+        "practice": {"z": 5, "sigma": s.value(5), "e": _q(sp.exp(-5)), "slope": s.slope(5),
+                    "share": _percent(s.slope(5), peak), "ratio": _q(s.slope(5).exact_value / peak.exact_value)},
+        "second": {"max": second.result, "at": second.details["attained at z"],
+                   "min": second.details["minimum"], "at_five": s.curvature(5), "slope_five": s.slope(5)},
+        "stable": {"z": 40, "slope": s.slope(40)},
+    }
+
+
+def _q(expr) -> Quantity:
+    return Quantity.exact(expr)
+
+
+def _percent(part: Quantity, whole: Quantity) -> Quantity:
+    return Quantity.exact(100 * part.exact_value / whole.exact_value)

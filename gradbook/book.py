@@ -1,0 +1,58 @@
+"""book.toml: the book's title, its chapters in order, and its appendices."""
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from gradbook.errors import UsageError
+
+ROOT = Path(__file__).resolve().parent.parent
+"""The project folder: book.toml and chapters/ sit here."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One chapter or appendix: its folder and, for a chapter, its number."""
+
+    slug: str
+    folder: Path
+    number: int | None
+
+    @property
+    def page(self) -> str:
+        """The HTML file this part becomes."""
+        return f"{self.slug}.html"
+
+
+@dataclass(frozen=True)
+class Book:
+    title: str
+    subtitle: str
+    author: str
+    parts: tuple[Part, ...]
+
+    @property
+    def chapters(self) -> tuple[Part, ...]:
+        return tuple(p for p in self.parts if p.number is not None)
+
+
+def load_book(root: Path = ROOT) -> Book:
+    """The book as book.toml describes it; a one-line error for a missing folder."""
+    path = root / "book.toml"
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from None
+    chapters = [_part(root, slug, number) for number, slug in enumerate(data.get("chapters", []), 1)]
+    appendices = [_part(root, slug, None) for slug in data.get("appendices", [])]
+    if not chapters:
+        raise UsageError(f"{path} lists no chapters")
+    return Book(title=data["title"], subtitle=data.get("subtitle", ""),
+                author=data.get("author", ""), parts=tuple(chapters + appendices))
+
+
+def _part(root: Path, slug: str, number: int | None) -> Part:
+    folder = root / "chapters" / slug
+    if not (folder / "chapter.md.j2").is_file():
+        raise UsageError(f"book.toml lists {slug!r} but chapters/{slug}/chapter.md.j2 does not exist")
+    return Part(slug, folder, number)

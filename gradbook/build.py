@@ -1,0 +1,98 @@
+"""`gradbook build`: gather and check everything first, then write.
+
+Stages, in order: load the book; render every part's template (numbers from
+derive, labels handed out); draw the figures and run the listings; resolve
+the references; convert with pandoc; lay out the site and compile the PDF;
+and only then publish, replacing the previous output in one step.
+"""
+
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from gradbook import labels, listings, pandoc
+from gradbook.book import ROOT, Book, load_book
+from gradbook.errors import UsageError
+from gradbook.figures import draw_svg, figure_file
+from gradbook.html import site
+from gradbook.output import check_writable, publish
+from gradbook.pdf import compile_pdf, typst_source
+from gradbook.render import Rendered, render_part
+
+FORMATS = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
+PDF_NAME = "gradbook.pdf"
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a build wrote, for the command to tell the user."""
+
+    written: tuple[Path, ...]
+    parts: int
+    figures: int
+
+
+def build(out: Path, fmt: str = "all", root: Path = ROOT) -> Report:
+    if fmt not in FORMATS:
+        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    check_writable(out)
+    book = load_book(root)
+    rendered = [render_part(part) for part in book.parts]
+    table = label_table(rendered)
+    figures = draw_figures(rendered)
+    markdown = with_listing_output(rendered)
+    outputs = {}
+    with ThreadPoolExecutor() as pool:
+        if "html" in FORMATS[fmt]:
+            outputs["html"] = html_files(book, rendered, markdown, table, figures, pool)
+        if "pdf" in FORMATS[fmt]:
+            outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool)
+    publish(out, outputs)
+    return Report(tuple(out / name for name in outputs), len(rendered), len(figures))
+
+
+def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
+    table = {}
+    for r in rendered:
+        for label in r.labels:
+            if label.key in table:
+                raise UsageError(f"chapters/{r.part.slug}: {label.key!r} is already defined in "
+                                 f"{table[label.key].page}")
+            table[label.key] = label
+    return table
+
+
+def draw_figures(rendered: list[Rendered]) -> dict[str, bytes]:
+    return {figure_file(r.part.slug, name): draw_svg(draw, r.part.folder / "figures.py")
+            for r in rendered for name, draw in r.figures}
+
+
+def with_listing_output(rendered: list[Rendered]) -> dict[str, str]:
+    """Each part's Markdown with its listings' real output put in."""
+    result = {}
+    for r in rendered:
+        text = r.markdown
+        for name in r.listings:
+            output = listings.run_listing(r.part.folder / "listings" / f"{name}.py")
+            text = text.replace(f"⟦output:{name}⟧", listings.output_block(output))
+        result[r.part.slug] = text
+    return result
+
+
+def html_files(book: Book, rendered, markdown, table, figures, pool) -> dict[str, bytes]:
+    def fragment(r: Rendered) -> str:
+        where = f"chapters/{r.part.slug}"
+        return pandoc.to_html(labels.resolve(markdown[r.part.slug], table, r.part.page, where),
+                              r.part.number, where)
+
+    fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
+    files = site(book, {r.part.slug: r.title for r in rendered}, fragments)
+    return {**files, **figures}
+
+
+def pdf_bytes(book: Book, rendered, markdown, table, figures, pool) -> bytes:
+    def body(r: Rendered) -> str:
+        where = f"chapters/{r.part.slug}"
+        return pandoc.to_typst(labels.resolve(markdown[r.part.slug], table, None, where), where)
+
+    return compile_pdf(typst_source(book, list(pool.map(body, rendered))), figures)

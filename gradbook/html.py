@@ -1,0 +1,63 @@
+"""The HTML site: one page per part inside a shared shell, an index with the
+contents, the stylesheet and the figures."""
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+
+import jinja2
+
+from derive.numbers import SIG_FIGS
+from derive.precision import DPS
+from gradbook.book import Book
+
+_SECTION = re.compile(r'<h2 id="([^"]+)">(?:<span class="header-section-number">[^<]*</span> ?)?(.*?)</h2>')
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A line of the contents: a page, its number and title, its sections."""
+
+    page: str
+    number: int | None
+    title: str
+    sections: tuple
+
+    @property
+    def label(self) -> str:
+        return f"{self.number}. {self.title}" if self.number else self.title
+
+
+@dataclass(frozen=True)
+class Section:
+    anchor: str
+    title: str
+
+
+def _templates() -> jinja2.Environment:
+    folder = resources.files("gradbook") / "templates"
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=False,
+                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+
+
+def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> list[Entry]:
+    return [Entry(part.page, part.number, titles[part.slug],
+                  tuple(Section(a, t) for a, t in _SECTION.findall(fragments[part.slug])))
+            for part in book.parts]
+
+
+def site(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> dict[str, bytes]:
+    """Every file of the site except the figures, by path relative to html/."""
+    env = _templates()
+    toc = contents(book, titles, fragments)
+    page = env.get_template("page.html.j2")
+    index_body = env.get_template("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS)
+    files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
+                                       body=index_body, previous=None, next=toc[0])}
+    for i, entry in enumerate(toc):
+        files[entry.page] = page.render(
+            book=book, toc=toc, page=entry.page, page_title=entry.title, body=fragments[book.parts[i].slug],
+            previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
+            next=toc[i + 1] if i + 1 < len(toc) else None)
+    files["style.css"] = (resources.files("gradbook") / "templates" / "style.css").read_text(encoding="utf-8")
+    return {path: text.encode("utf-8") for path, text in files.items()}

@@ -1,0 +1,37 @@
+"""The PDF: each part's Typst (from pandoc) inside the book's shell, compiled
+by the typst package from PyPI."""
+
+import tempfile
+from importlib import resources
+from pathlib import Path
+
+import jinja2
+
+from gradbook.book import Book
+from gradbook.errors import UsageError
+
+
+def typst_source(book: Book, bodies: list[str]) -> str:
+    folder = resources.files("gradbook") / "templates"
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=False,
+                             undefined=jinja2.StrictUndefined)
+    escape = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
+    return env.get_template("book.typ.j2").render(
+        title=escape(book.title), subtitle=book.subtitle, author=escape(book.author), parts=bodies)
+
+
+def compile_pdf(source: str, figures: dict[str, bytes]) -> bytes:
+    """The PDF compiled from `source`, with the figures beside it."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="gradbook-typst-") as work:
+        root = Path(work)
+        for path, data in figures.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_bytes(data)
+        (root / "book.typ").write_text(source, encoding="utf-8")
+        try:
+            return typst.compile(str(root / "book.typ"), root=str(root))
+        except Exception as exc:  # typst raises its own error type with the diagnostics
+            first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise UsageError(f"typst could not compile the book: {first}") from None

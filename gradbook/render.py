@@ -1,0 +1,192 @@
+"""A chapter's template rendered to Markdown, with every number formatted in
+the house style and every figure, table, problem and listing numbered.
+
+Templates only format: a Quantity prints as its house-style LaTeX (so it goes
+inside $…$), a sympy expression as LaTeX, a Derivation through the
+`derivation` helper. They compute nothing.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import jinja2
+import sympy as sp
+
+from derive import Derivation, Quantity, printing
+from gradbook import labels
+from gradbook.book import Part
+from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
+from gradbook.errors import UsageError
+from gradbook.figures import figure_file
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#+!|^~$])")
+
+
+@dataclass
+class Rendered:
+    """One part, rendered: its Markdown (references still unresolved), its
+    title, the figures and listings it shows, and the labels it defines."""
+
+    part: Part
+    title: str
+    markdown: str
+    figures: list = field(default_factory=list)
+    listings: list = field(default_factory=list)
+    labels: list = field(default_factory=list)
+
+
+def house(value) -> str:
+    """How a value prints inside math: Quantities in the house style."""
+    if isinstance(value, Quantity):
+        return value.latex()
+    if isinstance(value, sp.Basic):
+        return printing.latex(value)
+    if isinstance(value, (Derivation, dict, list, tuple)):
+        raise TypeError(f"a {type(value).__name__} cannot be printed as it is; format it first")
+    return "" if value is None else str(value)
+
+
+def markdown_text(plain: str) -> str:
+    """Plain text made safe to drop into Markdown."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", plain)
+
+
+def exact(q: Quantity) -> str:
+    return q.exact_latex()
+
+
+def plain(value) -> str:
+    """A Quantity in the house style as plain text, for captions and alt text."""
+    return value.text() if isinstance(value, Quantity) else printing.text(value)
+
+
+def environment(folder: Path) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
+                             finalize=house, autoescape=False, keep_trailing_newline=True,
+                             trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(exact=exact, plain=plain, md=markdown_text, latex=printing.latex)
+    return env
+
+
+class Helpers:
+    """What a template may call, bound to the chapter being rendered."""
+
+    def __init__(self, part: Part, figure_names: set[str], listing_folder: Path):
+        prefix = str(part.number) if part.number is not None else "A"
+        self.numbering = labels.Numbering(prefix, part.page)
+        self.part, self.figure_names, self.listing_folder = part, figure_names, listing_folder
+        self.figures, self.listings = [], []
+
+    def figure(self, name: str, caption: str) -> str:
+        if name not in self.figure_names:
+            raise ValueError(f"figure {name!r} is not drawn by this chapter's figures.py")
+        label = self.numbering.next("fig", name)
+        self.figures.append(name)
+        return (f"![**{label.text}.** {caption}]({figure_file(self.part.slug, name)})"
+                f"{{#{label.anchor}}}\n")
+
+    def table(self, name: str, caption: str) -> str:
+        label = self.numbering.next("tab", name)
+        return f"[**{label.text}.**]{{#{label.anchor}}} {caption}\n"
+
+    def problem(self, name: str, title: str, caller) -> str:
+        label = self.numbering.next("prob", name)
+        return _boxed("problem", f"{label.anchor}", f"**{label.text}** ({title}). {caller().strip()}")
+
+    def solution(self, caller) -> str:
+        return _boxed("solution", "", f"*Solution.* {caller().strip()}")
+
+    def listing(self, name: str, caption: str) -> str:
+        path = self.listing_folder / f"{name}.py"
+        if not path.is_file():
+            raise ValueError(f"no listing {name!r}: {path.name} is missing")
+        label = self.numbering.next("lst", name)
+        self.listings.append(name)
+        return (f"[**{label.text}.**]{{#{label.anchor}}} {caption}\n\n"
+                f"```python\n{path.read_text(encoding='utf-8').rstrip()}\n```\n\n"
+                f"Its output, from running it while this book was built:\n\n"
+                f"⟦output:{name}⟧\n")
+
+    def ref(self, key: str) -> str:
+        return labels.placeholder(key)
+
+    def derivation(self, d: Derivation) -> str:
+        """The steps of a verified derivation: each equality with its reason and
+        how it was checked."""
+        lines = []
+        for number, s in enumerate(d.steps, 1):
+            how = "checked symbolically" if s.check == "symbolic" else "checked numerically at 50 digits"
+            lines.append(f"{number}. {markdown_text(_sentence(s.reason))} ({how}):\n\n"
+                         f"   $${printing.latex(s.lhs)} = {printing.latex(s.rhs)}$$\n")
+        return "\n".join(lines)
+
+
+def _sentence(reason: str) -> str:
+    """The reason with a capital letter, unless it starts with a symbol (σ stays σ)."""
+    return reason[0].upper() + reason[1:] if reason[:1].isascii() else reason
+
+
+def _boxed(kind: str, anchor: str, body: str) -> str:
+    """A fenced div for HTML, wrapped in a Typst block for the PDF."""
+    attrs = f"#{anchor} .{kind}" if anchor else f".{kind}"
+    return (f"\n```{{=typst}}\n#{kind}[\n```\n\n::: {{{attrs}}}\n{body}\n:::\n\n```{{=typst}}\n]\n```\n")
+
+
+def render_part(part: Part) -> Rendered:
+    """Load the part's values and figures, render its template, and check it."""
+    values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
+    figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
+    context = {}
+    if values is not None:
+        with chapter_errors(part.folder / "values.py"):
+            context = values.values()
+    drawings = figure_functions(figures)
+    figure_names = set(drawings)
+    helpers = Helpers(part, figure_names, part.folder / "listings")
+    clash = set(context) & set(_globals(helpers))
+    if clash:
+        raise UsageError(f"chapters/{part.slug}/values.py: {', '.join(sorted(clash))} is the name of a "
+                         "template helper; call the value something else")
+    template_path = part.folder / "chapter.md.j2"
+    try:
+        template = environment(part.folder).get_template("chapter.md.j2")
+        chapter_label = helpers.numbering.next("ch", part.slug) if part.number is not None else None
+        markdown = template.render(**context, **_globals(helpers))
+    except jinja2.TemplateSyntaxError as exc:
+        raise UsageError(f"chapters/{part.slug}/chapter.md.j2 line {exc.lineno}: {exc.message}") from None
+    except UsageError:
+        raise
+    except Exception as exc:
+        where = where_in(template_path, exc.__traceback__)
+        raise UsageError(f"{where}: {type(exc).__name__}: {exc}") from None
+    title, markdown = _titled(markdown, part, chapter_label)
+    unshown = figure_names - set(helpers.figures)
+    if unshown:
+        raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
+                         "which the chapter never shows")
+    return Rendered(part, title, markdown, [(name, drawings[name]) for name in helpers.figures],
+                    helpers.listings, helpers.numbering.labels)
+
+
+def _globals(helpers: Helpers) -> dict:
+    return {name: getattr(helpers, name)
+            for name in ("figure", "table", "problem", "solution", "listing", "ref", "derivation")}
+
+
+def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
+    """The title from the first line, `# Title`, which gets the chapter's anchor."""
+    first, _, rest = markdown.lstrip().partition("\n")
+    if not first.startswith("# "):
+        raise UsageError(f"chapters/{part.slug}/chapter.md.j2 must start with '# Title'")
+    title = first[2:].strip()
+    attrs = f"{{#{label.anchor}}}" if label else f"{{#{part.slug} .unnumbered}}"
+    return title, f"# {title} {attrs}\n{rest}"
+
+
+def figure_functions(module) -> dict:
+    """figures.py's figures: each public function, named with hyphens."""
+    if module is None:
+        return {}
+    return {name.replace("_", "-"): fn for name, fn in vars(module).items()
+            if callable(fn) and not name.startswith("_") and getattr(fn, "__module__", None) == module.__name__}
