@@ -97,6 +97,9 @@ class Helpers:
     def solution(self, caller) -> str:
         return _boxed("solution", "", f"*Solution.* {caller().strip()}")
 
+    def note(self, caller) -> str:
+        return _boxed("note", "", caller().strip())
+
     def listing(self, name: str, caption: str) -> str:
         path = self.listing_folder / f"{name}.py"
         if not path.is_file():
@@ -171,7 +174,7 @@ def render_part(part: Part) -> Rendered:
 
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
-            for name in ("figure", "table", "problem", "solution", "listing", "ref", "derivation")}
+            for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:

@@ -8,6 +8,7 @@ from derive.symbols import logistic, sigma, z
 
 SLOPE_POINTS = range(0, 7)
 """The sources tabulate σ' at 0, ±1, …, ±6."""
+U = sp.Symbol("u")
 THRESHOLDS = ("1/10", "1/20", "18/1000", "1/100", "1/1000")
 """Slopes at which to ask where saturation begins; 0.1 and 0.018 are source 003's."""
 
@@ -30,23 +31,27 @@ def values() -> dict:
             "complement": 1 - sigma(z),
             "half": sp.Eq(sigma(0), sp.Rational(1, 2)),
             "curvature": sp.Eq(sp.Derivative(sigma(z), (z, 2)), second.steps[0].rhs),
-            "one_minus_two_sigma": sp.Abs(1 - 2 * sigma(z)),
+            "bound": sp.Abs(1 - 2 * sigma(z)) < 1,
+            "u_form": U * (1 - U),
+            "u_complement": 1 - U,
+            "threshold_equation": sp.Eq(sigma(z) * (1 - sigma(z)), sp.Symbol("c")),
         },
         "d": {name: derive(name) for name in (
             "sigmoid-derivative", "sigmoid-max", "sigmoid-max-amgm", "sigmoid-second-derivative-max")},
         "threshold_steps": threshold,
+        "threshold_c": _q(threshold.params["c"]),
         "peak": peak,
         "peak_z": 0,
         "half": s.value(0),
         "rows": [{"z": k, "sigma": s.value(k), "mirror": s.value(-k), "slope": s.slope(k),
                   "share": _percent(s.slope(k), peak)} for k in SLOPE_POINTS],
-        "thresholds": [{"c": derive("saturation-threshold", c=c).params["c"],
+        "thresholds": [{"c": _q(derive("saturation-threshold", c=c).params["c"]),
                         "z": derive("saturation-threshold", c=c).result} for c in THRESHOLDS],
         "claim": {
-            "z": 2, "c": threshold.params["c"], "slope": s.slope(2),
+            "z": 2, "c": _q(threshold.params["c"]), "slope": s.slope(2),
             "threshold": threshold.result,
-            "far_z": 4, "far_c": loose.params["c"], "far_slope": s.slope(4), "far_threshold": loose.result,
-            "one": s.slope(1), "one_share": _percent(s.slope(1), peak),
+            "far_z": 4, "far_c": _q(loose.params["c"]), "far_slope": s.slope(4), "far_threshold": loose.result,
+            "one_z": 1, "one": s.slope(1), "one_share": _percent(s.slope(1), peak),
             "three": s.slope(3), "six": s.slope(6),
         },
         "practice": {"z": 5, "sigma": s.value(5), "e": _q(sp.exp(-5)), "slope": s.slope(5),
