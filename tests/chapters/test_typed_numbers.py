@@ -13,6 +13,8 @@ TEMPLATES = sorted(CHAPTERS.glob("*/chapter.md.j2"))
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 ALLOWED = (
     ("citation label", re.compile(r"\bsources? 00\d(?:(?:,| and| or) 00\d)*\b", re.I)),
+    ("a source's own problem number", re.compile(r"\b(?:practice problem|problem|exercise) \d\b", re.I)),
+    ("number format name", re.compile(r"\bb?float(?:16|32|64)\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
     ("subscript index", re.compile(r"_\{[^{}$]*\}|_\d")),
     ("ResNet name", re.compile(r"\bResNet-?\d+\b")),

@@ -1,0 +1,22 @@
+"""Chapter 4's figure: the anchor network's backward signals, layer by layer."""
+
+import numpy as np
+
+from derive import trace_chain
+
+
+def anchor_deltas(fig):
+    """Bars of dL/da_k and dL/dw_k for the four layers, on a log scale."""
+    t = trace_chain("0.1", 1, 4)
+    layers = np.arange(1, t.layers + 1)
+    ax = fig.subplots()
+    width = 0.38
+    ax.bar(layers - width / 2, [float(v) for v in t.delta_a], width, color="#1f5fa8",
+           label="∂L/∂aₖ (the signal arriving at layer k)")
+    ax.bar(layers + width / 2, [float(v) for v in t.grad_w], width, color="#d08a00",
+           label="∂L/∂wₖ (the gradient of layer k's weight)")
+    ax.set_yscale("log")
+    ax.set_xticks(layers, [f"layer {k}" for k in layers])
+    ax.set_ylabel("size (log scale)")
+    ax.set_xlabel("layer (1 is next to the input)")
+    ax.legend(loc="upper left", frameon=False)

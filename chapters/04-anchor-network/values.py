@@ -1,0 +1,88 @@
+"""What chapter 4 prints: source 003's anchor network traced forward and
+backward at 60 digits, its weight updates, and the exercises built on it."""
+
+import math
+
+import mpmath
+import sympy as sp
+
+from derive import Quantity, derive, trace_chain
+from derive.precision import DPS
+
+W, X, LAYERS = sp.Rational(1, 10), sp.Integer(1), 4
+LEARNING_RATE = sp.Rational(1, 100)
+ASSUMED_SLOPE = sp.Rational(1, 5)
+"""Exercise 3 of source 003 tells the reader to take σ' as 0.20 at every layer."""
+EXERCISE_WEIGHTS = (sp.Rational(1, 2), sp.Integer(2))
+EPOCHS = 100
+
+
+def mp(value, float64) -> Quantity:
+    """A traced value, cross-checked against the same value computed in float64."""
+    return Quantity.numeric(value, float64=float64)
+
+
+def float_trace(w: float, x: float, layers: int):
+    """The chain in plain float64: slopes, and dL/da_k from the top down."""
+    signal, slopes = x, []
+    for _ in range(layers):
+        s = 1 / (1 + math.exp(-w * signal))
+        slopes.append(s * (1 - s))
+        signal = s
+    delta = [1.0] * layers
+    for k in range(layers - 2, -1, -1):
+        delta[k] = delta[k + 1] * w * slopes[k + 1]
+    return slopes, delta
+
+
+def traced(w, x, layers) -> dict:
+    t = trace_chain(w, x, layers)
+    slopes, delta = float_trace(float(w), float(x), layers)
+    inputs = [float(x)] + [float(v) for v in t.a[:-1]]
+    return {
+        "trace": t,
+        "rows": [{"k": k + 1, "z": mp(t.z[k], float(t.z[k])), "a": mp(t.a[k], float(t.a[k])),
+                  "slope": mp(t.slope[k], slopes[k]), "factor": mp(w * t.slope[k], float(w) * slopes[k]),
+                  "delta": mp(t.delta_a[k], delta[k]),
+                  "grad": mp(t.grad_w[k], delta[k] * slopes[k] * inputs[k]),
+                  "source_update": mp(-mpmath.mpf(LEARNING_RATE) * t.delta_a[k], -0.01 * delta[k]),
+                  "update": mp(-mpmath.mpf(LEARNING_RATE) * t.grad_w[k], -0.01 * delta[k] * slopes[k] * inputs[k])}
+                 for k in range(layers)],
+    }
+
+
+def values() -> dict:
+    anchor = traced(W, X, LAYERS)
+    t, rows = anchor["trace"], anchor["rows"]
+    slopes, delta = float_trace(float(W), float(X), LAYERS)
+    # What source 003's program computes as written: it multiplies w σ' for all four units.
+    program = [mpmath.fprod([W * s for s in t.slope[k:]]) for k in range(LAYERS)]
+    program_f = [math.prod(0.1 * s for s in slopes[k:]) for k in range(LAYERS)]
+    ratio = mp(t.delta_a[-1] / t.delta_a[0], delta[-1] / delta[0])
+    extra = [traced(W, X, n)["rows"][0]["delta"] for n in (LAYERS + 1, LAYERS + 2)]
+    exercise3 = []
+    for w in EXERCISE_WEIGHTS:
+        run = traced(w, X, LAYERS)
+        exercise3.append({"w": Quantity.exact(w), "assumed": Quantity.exact((w * ASSUMED_SLOPE) ** (LAYERS - 1)),
+                          "assumed_factor": Quantity.exact(w * ASSUMED_SLOPE),
+                          "actual": run["rows"][0]["delta"], "slopes": [r["slope"] for r in run["rows"]],
+                          "factors": [r["factor"] for r in run["rows"]]})
+    return {
+        "w": Quantity.exact(W), "x": Quantity.exact(X), "layers": LAYERS, "lr": Quantity.exact(LEARNING_RATE),
+        "rows": rows, "down": list(reversed(rows)),
+        "ratio": ratio,
+        "factor_bound": Quantity.exact(W * sp.Rational(1, 4)),
+        "quarter": derive("sigmoid-max").result, "digits": DPS,
+        "source_ratio_power": Quantity.exact((W * sp.Rational(1, 4)) ** -(LAYERS - 1)),
+        "first_weight": derive("chain-gradient", w="1/10", x="1", layers="4").result,
+        "program": [mp(v, f) for v, f in zip(program, program_f)],
+        "program_ratio": mp(program[-1] / program[0], program_f[-1] / program_f[0]),
+        "mixed_ratio": mp(t.delta_a[-2] / (mpmath.mpf(LEARNING_RATE) * t.delta_a[0]),
+                          delta[-2] / (0.01 * delta[0])),
+        "epochs": EPOCHS,
+        "epochs_top": mp(EPOCHS * t.delta_a[-2], EPOCHS * delta[-2]),
+        "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta_a[0], EPOCHS * 0.01 * delta[0]),
+        "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2),
+        "assumed_slope": Quantity.exact(ASSUMED_SLOPE),
+        "exercise3": exercise3,
+    }
