@@ -1,0 +1,41 @@
+"""What chapter 6 prints: Xavier and He from variance propagation, the
+sigmoid's expected slope under normalization, residual paths, clipping and
+gating."""
+
+import sympy as sp
+
+from derive import Quantity, activation, derive
+
+SPREADS = ("1/2", "1", "2", "5", "10")
+"""Spreads of the pre-activation for the batch-normalization table."""
+LARGE_WEIGHT, FAR, NEAR = 10, 5, sp.Rational(1, 2)
+"""Source 003's exercise 4: a weight of 10, and σ' at 5 against σ' at 0.5."""
+GRADIENT, THRESHOLD = (3, 4), 1
+"""A gradient vector and a clipping threshold for the worked example."""
+FORGET, STEPS = sp.Rational(99, 100), 100
+
+
+def q(value) -> Quantity:
+    return Quantity.exact(sp.sympify(value))
+
+
+def values() -> dict:
+    s = activation("sigmoid")
+    norm = sp.sqrt(sum(sp.Integer(g) ** 2 for g in GRADIENT))
+    residual = derive("residual-gradient")
+    return {
+        "xavier": derive("xavier-variance"), "he": derive("he-variance"),
+        "bn": [{"s": q(v), "slope": derive("expected-sigmoid-slope", s=v).result} for v in SPREADS],
+        "bn_steps": derive("expected-sigmoid-slope", s="1"),
+        "bn_unit": derive("expected-sigmoid-slope", s="1").result,
+        "bn_wide": derive("expected-sigmoid-slope", s="10"),
+        "peak": s.slope(0),
+        "large": {"w": q(LARGE_WEIGHT), "far": q(FAR), "near": q(NEAR), "slope_far": s.slope(FAR),
+                  "slope_near": s.slope(NEAR), "factor_far": q(LARGE_WEIGHT * s.slope(FAR).exact_value),
+                  "ratio": q(s.slope(NEAR).exact_value / s.slope(FAR).exact_value)},
+        "residual": residual, "fprime": q(residual.params["fprime"]), "blocks": residual.params["blocks"],
+        "clip": {"g": [q(g) for g in GRADIENT], "norm": q(norm), "tau": q(THRESHOLD),
+                 "clipped": [q(sp.Integer(g) * THRESHOLD / norm) for g in GRADIENT]},
+        "gate": {"f": q(FORGET), "steps": STEPS, "kept": q(FORGET ** STEPS),
+                 "sigmoid": q(sp.Rational(1, 4) ** STEPS)},
+    }
