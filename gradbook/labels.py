@@ -44,8 +44,14 @@ class Numbering:
         self.prefix, self.page = prefix, page
         self.labels: list[Label] = []
 
+    def chapter(self, slug: str, number: int) -> Label:
+        """The label of the chapter itself: Chapter 3."""
+        label = Label("ch", slug, str(number), self.page)
+        self.labels.append(label)
+        return label
+
     def next(self, kind: str, name: str) -> Label:
-        if kind not in KINDS:
+        if kind not in KINDS or kind == "ch":
             raise ValueError(f"unknown label kind {kind!r}")
         if any(label.key == f"{kind}:{name}" for label in self.labels):
             raise ValueError(f"{KINDS[kind].lower()} {name!r} is shown twice")

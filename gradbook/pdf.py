@@ -11,13 +11,18 @@ from gradbook.book import Book
 from gradbook.errors import UsageError
 
 
+UNNUMBERED = "#set heading(numbering: none)\n"
+"""Appendices come after the chapters, and nothing in them is numbered."""
+
+
 def typst_source(book: Book, bodies: list[str]) -> str:
     folder = resources.files("gradbook") / "templates"
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=False,
                              undefined=jinja2.StrictUndefined)
     escape = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
     return env.get_template("book.typ.j2").render(
-        title=escape(book.title), subtitle=book.subtitle, author=escape(book.author), parts=bodies)
+        title=escape(book.title), subtitle=book.subtitle, author=escape(book.author),
+        parts=[body if part.number is not None else UNNUMBERED + body for part, body in zip(book.parts, bodies)])
 
 
 def compile_pdf(source: str, figures: dict[str, bytes]) -> bytes:

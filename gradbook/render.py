@@ -42,8 +42,9 @@ def house(value) -> str:
         return value.latex()
     if isinstance(value, sp.Basic):
         return printing.latex(value)
-    if isinstance(value, (Derivation, dict, list, tuple)):
-        raise TypeError(f"a {type(value).__name__} cannot be printed as it is; format it first")
+    if isinstance(value, (Derivation, dict, list, tuple)) or callable(value):
+        raise TypeError(f"a {type(value).__name__} cannot be printed as it is; format it first "
+                        "(a method here means a key named like one, such as 'update' or 'items')")
     return "" if value is None else str(value)
 
 
@@ -154,7 +155,7 @@ def render_part(part: Part) -> Rendered:
     template_path = part.folder / "chapter.md.j2"
     try:
         template = environment(part.folder).get_template("chapter.md.j2")
-        chapter_label = helpers.numbering.next("ch", part.slug) if part.number is not None else None
+        chapter_label = helpers.numbering.chapter(part.slug, part.number) if part.number is not None else None
         markdown = template.render(**context, **_globals(helpers))
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(f"chapters/{part.slug}/chapter.md.j2 line {exc.lineno}: {exc.message}") from None

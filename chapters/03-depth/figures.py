@@ -17,4 +17,4 @@ def gradient_through_depth(fig):
     ax.set_xlabel("layers the gradient passes through, n")
     ax.set_ylabel("log₁₀ of the gradient factor")
     ax.set_xlim(0, 50)
-    ax.legend(loc="lower left", frameon=False, fontsize=8)
+    fig.legend(loc="outside right center", frameon=False, fontsize=8)

@@ -32,7 +32,7 @@ def values() -> dict:
         "tanh": {"factor": q("1"), "n": 10, "value": tanh_depth.result},
         "five": {"factor": q("1/5"), "n": 5, "value": Quantity.exact(sp.Rational(1, 5) ** 5),
                  "lr": Quantity.exact(LEARNING_RATE),
-                 "update": Quantity.exact(LEARNING_RATE * sp.Rational(1, 5) ** 5)},
+                 "step": Quantity.exact(LEARNING_RATE * sp.Rational(1, 5) ** 5)},
         "twenty": {"factor": q("1/20"), "n": 20, "value": Quantity.exact(sp.Rational(1, 20) ** 20)},
         "hundred": {"factor": q("19/20"), "loss": q("5/100"), "n": 100,
                     "value": Quantity.exact(sp.Rational(19, 20) ** 100),

@@ -46,7 +46,7 @@ def traced(w, x, layers) -> dict:
                   "delta": mp(t.delta_a[k], delta[k]),
                   "grad": mp(t.grad_w[k], delta[k] * slopes[k] * inputs[k]),
                   "source_update": mp(-mpmath.mpf(LEARNING_RATE) * t.delta_a[k], -0.01 * delta[k]),
-                  "update": mp(-mpmath.mpf(LEARNING_RATE) * t.grad_w[k], -0.01 * delta[k] * slopes[k] * inputs[k])}
+                  "step": mp(-mpmath.mpf(LEARNING_RATE) * t.grad_w[k], -0.01 * delta[k] * slopes[k] * inputs[k])}
                  for k in range(layers)],
     }
 

@@ -37,7 +37,7 @@ def values() -> dict:
     for name in COMPARED:
         a = activation(name)
         sup = a.slope_sup
-        rows.append({"name": a.title, "sup": sup.value, "where": where(sup),
+        rows.append({"name": a.title.split(" (")[0], "sup": sup.value, "where": where(sup),
                      "probes": [a.slope(p) for p in PROBES], "centred": "yes" if a.zero_centred else "no"})
     relu = CATALOG["relu"]
     gelu = CATALOG["gelu"]

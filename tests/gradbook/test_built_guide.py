@@ -1,0 +1,125 @@
+"""The built guide, read as a reader would get it: the HTML pages and the PDF."""
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+from pypdf import PdfReader
+
+import sympy as sp
+
+from derive import Quantity, derive
+from gradbook.book import load_book
+from gradbook.render import render_part
+
+BOOK = load_book()
+PAGES = [part.page for part in BOOK.parts]
+PDF_PAGES = (20, 60)
+"""The page count the PDF should stay within: a smaller count means content
+went missing, a larger one that something has blown up."""
+
+SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻−", "0123456789--")
+
+
+def canonical(text: str) -> str:
+    """Text with spacing and superscript forms removed, so that 1.56 × 10⁻⁵ in
+    derive's plain style, in MathML and in the PDF's text all compare equal."""
+    return re.sub(r"\s+", "", text.translate(SUPERSCRIPTS))
+
+
+class _Text(HTMLParser):
+    """The visible text of a page, without the TeX annotations pandoc keeps in MathML."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("annotation", "style", "script")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("annotation", "style", "script")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def page_text(html: str) -> str:
+    parser = _Text()
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+@pytest.fixture(scope="module")
+def html(built):
+    return {page: (built / "html" / page).read_text(encoding="utf-8") for page in PAGES + ["index.html"]}
+
+
+@pytest.fixture(scope="module")
+def pdf_text(built):
+    reader = PdfReader(built / "gradbook.pdf")
+    return len(reader.pages), "\n".join(page.extract_text() for page in reader.pages)
+
+
+SAMPLES = {
+    "0.25^10": lambda: derive("depth-product", activation="sigmoid", w="1", layers="10").result,
+    "anchor signal at layer 1": lambda: derive("chain-gradient", w="1/10", x="1", layers="4").result,
+    "saturation threshold at 0.1": lambda: derive("saturation-threshold", c="1/10").result,
+    "0.05^20": lambda: Quantity.exact(sp.Rational(1, 20) ** 20),
+    "Xavier 784/128": lambda: derive("xavier-variance").result,
+}
+
+
+@pytest.mark.parametrize("page", PAGES, ids=PAGES)
+def test_every_part_is_a_page_with_mathml_and_nothing_unresolved(html, page):
+    text = html[page]
+    assert "<math" in text
+    assert "⟦" not in text, "a reference or listing placeholder was left in the page"
+    assert "$" not in page_text(text), "TeX math that pandoc did not convert"
+
+
+def test_the_index_lists_every_part(html):
+    index = page_text(html["index.html"])
+    for part in BOOK.parts:
+        assert f'href="{part.page}"' in html["index.html"]
+    assert BOOK.title in index
+
+
+def test_every_image_a_page_shows_exists(built, html):
+    shown = set()
+    for page in PAGES:
+        shown |= set(re.findall(r'<img src="([^"]+)"', html[page]))
+    assert shown, "no figures at all"
+    for src in shown:
+        assert (built / "html" / src).read_bytes().startswith(b"<?xml")
+
+
+def test_the_pdf_has_a_sensible_length_and_every_chapter_title(pdf_text):
+    pages, text = pdf_text
+    assert PDF_PAGES[0] <= pages <= PDF_PAGES[1]
+    for part in BOOK.parts:
+        assert canonical(render_part(part).title) in canonical(text)
+
+
+@pytest.mark.parametrize("name", SAMPLES, ids=list(SAMPLES))
+def test_computed_numbers_read_the_same_in_html_and_pdf(html, pdf_text, name):
+    shown = canonical(SAMPLES[name]().text())
+    everything = canonical("".join(page_text(html[page]) for page in PAGES))
+    assert shown in everything
+    assert shown in canonical(pdf_text[1])
+
+
+def test_the_sources_headline_numbers_appear_as_the_issue_states_them(html, pdf_text):
+    for expected in ("9.54 × 10⁻⁷", "1.56 × 10⁻⁵"):
+        assert canonical(expected) in canonical(pdf_text[1])
+        assert canonical(expected) in canonical("".join(page_text(html[p]) for p in PAGES))
+
+
+def test_labels_are_numbered_the_same_in_html_and_pdf(html, pdf_text):
+    labels = [label for part in BOOK.parts for label in render_part(part).labels if label.kind != "ch"]
+    assert len(labels) > 20
+    everything = canonical("".join(page_text(html[page]) for page in PAGES))
+    for label in labels:
+        assert canonical(label.text) in everything
+        assert canonical(label.text) in canonical(pdf_text[1])
