@@ -11,7 +11,7 @@ from derive.numbers import SIG_FIGS
 from derive.precision import DPS
 from gradbook.book import Book
 
-_SECTION = re.compile(r'<h2 id="([^"]+)">(?:<span class="header-section-number">[^<]*</span> ?)?(.*?)</h2>')
+_SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
 
 
 @dataclass(frozen=True)
@@ -31,6 +31,7 @@ class Entry:
 @dataclass(frozen=True)
 class Section:
     anchor: str
+    number: str
     title: str
 
 
@@ -42,7 +43,7 @@ def _templates() -> jinja2.Environment:
 
 def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> list[Entry]:
     return [Entry(part.page, part.number, titles[part.slug],
-                  tuple(Section(a, t) for a, t in _SECTION.findall(fragments[part.slug])))
+                  tuple(Section(a, n, t) for a, n, t in _SECTION.findall(fragments[part.slug])))
             for part in book.parts]
 
 

@@ -121,7 +121,7 @@ class Helpers:
         lines = []
         for number, s in enumerate(d.steps, 1):
             how = "checked symbolically" if s.check == "symbolic" else "checked numerically at 50 digits"
-            lines.append(f"{number}. {markdown_text(_sentence(s.reason))} ({how}):\n\n"
+            lines.append(f"{number}. {markdown_text(_sentence(s.reason))} [({how})]{{.check}}:\n\n"
                          f"   $${printing.latex(s.lhs)} = {printing.latex(s.rhs)}$$\n")
         return "\n".join(lines)
 

@@ -72,6 +72,7 @@ def values() -> dict:
         "rows": rows, "down": list(reversed(rows)),
         "ratio": ratio,
         "factor_bound": Quantity.exact(W * sp.Rational(1, 4)),
+        "forty_squared": Quantity.exact((W * sp.Rational(1, 4)) ** 2),
         "quarter": derive("sigmoid-max").result, "digits": DPS,
         "source_ratio_power": Quantity.exact((W * sp.Rational(1, 4)) ** -(LAYERS - 1)),
         "first_weight": derive("chain-gradient", w="1/10", x="1", layers="4").result,

@@ -28,4 +28,4 @@ def relu_family_slopes(fig):
     ax.set_xlabel("pre-activation z")
     ax.set_ylabel("slope f′(z)")
     ax.set_xlim(-4, 4)
-    ax.legend(loc="upper left", frameon=False, fontsize=8)
+    fig.legend(loc="outside right center", frameon=False, fontsize=8)

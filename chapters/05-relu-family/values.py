@@ -53,6 +53,7 @@ def values() -> dict:
         "relu_slope_zero": relu.slope(0),
         "relu_definition": sp.Eq(sp.Function("ReLU")(z), sp.Max(0, z)),
         "softplus_slope": softplus_slope,
+        "silu_sup": CATALOG["silu"].slope_sup.value,
         "gelu": {"sup": gelu.slope_sup.value, "min_probe": gelu.slope(-2)},
         "anchor": {"w": Quantity.exact(W), "x": Quantity.exact(X), "hidden": HIDDEN,
                    "relu": relu_signal, "sigmoid": derive("chain-gradient", w="1/10", x="1", layers="4"),

@@ -1,0 +1,87 @@
+"""Time a full build of the guide: HTML and PDF, in one run on this machine.
+
+Figures:
+  1. cold: `gradbook build` as a fresh command into an empty folder;
+  2. nothing changed: the same command again over the finished output
+     (there is no build cache yet, so this redoes all the work);
+  3. the stages of one in-process build, to show where the time goes.
+Prints them and writes bench/results/build.json. Nothing here is asserted.
+"""
+
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+AIM_SECONDS = 15.0
+RESULTS = Path(__file__).resolve().parent / "results" / "build.json"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def command_seconds(out: Path) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "gradbook", "build", "--out", str(out)], cwd=ROOT, check=True,
+                   capture_output=True)
+    return time.perf_counter() - start
+
+
+def stage_seconds(out: Path) -> dict:
+    """One build, stage by stage, in this process (imports counted in the first stage)."""
+    times, mark = {}, time.perf_counter()
+
+    def lap(name):
+        nonlocal mark
+        now = time.perf_counter()
+        times[name] = now - mark
+        mark = now
+
+    from gradbook import build as b
+    from gradbook.book import load_book
+    from gradbook.output import publish
+    from gradbook.render import render_part
+    lap("import")
+    book = load_book()
+    rendered = [render_part(part) for part in book.parts]
+    lap("derive and render templates")
+    table = b.label_table(rendered)
+    figures = b.draw_figures(rendered)
+    lap("draw figures")
+    markdown = b.with_listing_output(rendered)
+    lap("run listings")
+    with ThreadPoolExecutor() as pool:
+        html = b.html_files(book, rendered, markdown, table, figures, pool)
+        lap("pandoc to HTML and the site")
+        pdf = b.pdf_bytes(book, rendered, markdown, table, figures, pool)
+        lap("pandoc to Typst and typst")
+    publish(out, {"html": html, b.PDF_NAME: pdf})
+    lap("write")
+    return times
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as work:
+        out = Path(work) / "guide"
+        cold = command_seconds(out)
+        again = command_seconds(out)
+        stages = subprocess.run([sys.executable, __file__, "--stages", str(Path(work) / "stages")],
+                                cwd=ROOT, check=True, capture_output=True, text=True)
+    stage_times = json.loads(stages.stdout)
+    print(f"cold full build (HTML + PDF):   {cold:6.2f} s   (aim {AIM_SECONDS:.0f} s, ratio {cold / AIM_SECONDS:.2f})")
+    print(f"again, nothing changed:         {again:6.2f} s")
+    print("stages of one in-process build:")
+    for name, seconds in stage_times.items():
+        print(f"  {name:32s}{seconds:6.2f} s")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps({"cold_seconds": cold, "unchanged_seconds": again, "aim_seconds": AIM_SECONDS,
+                                   "stages": stage_times}, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["--stages"]:
+        sys.path.insert(0, str(ROOT))
+        print(json.dumps(stage_seconds(Path(sys.argv[2]))))
+    else:
+        main()
