@@ -60,9 +60,9 @@ def test_text_output_shows_steps_and_result(capsys):
 
 
 def test_latex_output_escapes_reasons(capsys):
-    _, out, _ = run(capsys, "derive", "tanh-sigmoid-identity", "--format", "latex")
+    _, out, _ = run(capsys, "derive", "xavier-variance", "--format", "latex")
     assert r"\begin{align*}" in out and r"\end{align*}" in out
-    assert r"e\^{}z" in out
+    assert r"Var(w) = 1/n\_in" in out
 
 
 @pytest.mark.parametrize("argv, message", [
