@@ -88,15 +88,18 @@ class Helpers:
                 f"{{#{label.anchor}}}\n")
 
     def table(self, name: str, caption: str) -> str:
+        """The caption of the table that follows (pandoc keeps the two together)."""
         label = self.numbering.next("tab", name)
-        return f"[**{label.text}.**]{{#{label.anchor}}} {caption}\n"
+        return f": **{label.text}.** {caption} {{#{label.anchor}}}\n"
 
     def problem(self, name: str, title: str, caller) -> str:
         label = self.numbering.next("prob", name)
         return _boxed("problem", f"{label.anchor}", f"**{label.text}** ({title}). {caller().strip()}")
 
     def solution(self, caller) -> str:
-        return _boxed("solution", "", f"*Solution.* {caller().strip()}")
+        body = caller().strip()
+        separator = "\n\n" if body.startswith(("-", "|", "$$")) else " "
+        return _boxed("solution", "", f"*Solution.*{separator}{body}")
 
     def note(self, caller) -> str:
         return _boxed("note", "", caller().strip())

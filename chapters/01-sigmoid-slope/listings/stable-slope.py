@@ -13,4 +13,5 @@ def slope_stable(z):
 
 
 for z in (5.0, 10.0, 20.0, 30.0, 40.0):
-    print(f"z = {z:4.0f}   s*(1-s) = {slope_from_sigma(z):.3e}   stable = {slope_stable(z):.3e}")
+    naive, stable = slope_from_sigma(z), slope_stable(z)
+    print(f"z = {z:4.0f}   s*(1-s) = {naive:.3e}   stable = {stable:.3e}")
