@@ -1,19 +1,20 @@
 """`gradbook build`: gather and check everything first, then write.
 
-Stages, in order: load the book; render every part's template (numbers from
-derive, labels handed out); draw the figures and run the listings; resolve
-the references; convert with pandoc; lay out the site and compile the PDF;
-and only then publish, replacing the previous output in one step.
+Stages, in order: load the book; render every part (numbers from derive,
+labels handed out, figures drawn), one process per core since parts are
+independent; run the listings; resolve the references; convert with pandoc;
+lay out the site and compile the PDF; and only then publish, replacing the
+previous output in one step.
 """
 
-from concurrent.futures import ThreadPoolExecutor
+import os
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from gradbook import labels, listings, pandoc
 from gradbook.book import ROOT, Book, load_book
 from gradbook.errors import UsageError
-from gradbook.figures import draw_svg, figure_file
 from gradbook.html import site
 from gradbook.output import check_writable, publish
 from gradbook.pdf import compile_pdf, typst_source
@@ -28,7 +29,8 @@ class Report:
     """What a build wrote, for the command to tell the user."""
 
     written: tuple[Path, ...]
-    parts: int
+    titles: tuple[str, ...]
+    labels: tuple[labels.Label, ...]
     figures: int
 
 
@@ -37,9 +39,9 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT) -> Report:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     check_writable(out)
     book = load_book(root)
-    rendered = [render_part(part) for part in book.parts]
+    rendered = render_all(book)
     table = label_table(rendered)
-    figures = draw_figures(rendered)
+    figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     markdown = with_listing_output(rendered)
     outputs = {}
     with ThreadPoolExecutor() as pool:
@@ -48,7 +50,17 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT) -> Report:
         if "pdf" in FORMATS[fmt]:
             outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool)
     publish(out, outputs)
-    return Report(tuple(out / name for name in outputs), len(rendered), len(figures))
+    return Report(tuple(out / name for name in outputs), tuple(r.title for r in rendered),
+                  tuple(table.values()), len(figures))
+
+
+def render_all(book: Book) -> list[Rendered]:
+    """Every part rendered, in the book's order, on as many cores as there are."""
+    workers = min(os.cpu_count() or 1, len(book.parts))
+    if workers == 1:
+        return [render_part(part) for part in book.parts]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(render_part, book.parts))
 
 
 def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
@@ -60,11 +72,6 @@ def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
                                  f"{table[label.key].page}")
             table[label.key] = label
     return table
-
-
-def draw_figures(rendered: list[Rendered]) -> dict[str, bytes]:
-    return {figure_file(r.part.slug, name): draw_svg(draw, r.part.folder / "figures.py")
-            for r in rendered for name, draw in r.figures}
 
 
 def with_listing_output(rendered: list[Rendered]) -> dict[str, str]:

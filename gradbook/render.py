@@ -18,7 +18,7 @@ from gradbook import labels
 from gradbook.book import Part
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
-from gradbook.figures import figure_file
+from gradbook.figures import draw_svg, figure_file
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#+!|^~$])")
 
@@ -26,12 +26,13 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#+!|^~$])")
 @dataclass
 class Rendered:
     """One part, rendered: its Markdown (references still unresolved), its
-    title, the figures and listings it shows, and the labels it defines."""
+    title, its figures drawn as SVG (by file name), the listings it shows, and
+    the labels it defines. Plain data, so a worker process can return it."""
 
     part: Part
     title: str
     markdown: str
-    figures: list = field(default_factory=list)
+    figures: dict = field(default_factory=dict)
     listings: list = field(default_factory=list)
     labels: list = field(default_factory=list)
 
@@ -141,7 +142,7 @@ def _boxed(kind: str, anchor: str, body: str) -> str:
 
 
 def render_part(part: Part) -> Rendered:
-    """Load the part's values and figures, render its template, and check it."""
+    """Load the part's values, render its template, draw its figures, and check it."""
     values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
     figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
     context = {}
@@ -172,8 +173,9 @@ def render_part(part: Part) -> Rendered:
     if unshown:
         raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
                          "which the chapter never shows")
-    return Rendered(part, title, markdown, [(name, drawings[name]) for name in helpers.figures],
-                    helpers.listings, helpers.numbering.labels)
+    svgs = {figure_file(part.slug, name): draw_svg(drawings[name], part.folder / "figures.py")
+            for name in helpers.figures}
+    return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels)
 
 
 def _globals(helpers: Helpers) -> dict:

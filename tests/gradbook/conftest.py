@@ -6,7 +6,12 @@ from gradbook.build import build
 
 
 @pytest.fixture(scope="session")
-def built(tmp_path_factory):
+def guide(tmp_path_factory):
+    """(the output folder, the build's report)."""
     out = tmp_path_factory.mktemp("guide")
-    build(out, "all")
-    return out
+    return out, build(out, "all")
+
+
+@pytest.fixture(scope="session")
+def built(guide):
+    return guide[0]
