@@ -43,7 +43,8 @@ def kept(value) -> sp.Basic:
 
 def fraction(numerator, denominator) -> sp.Basic:
     """numerator/denominator held as written: 2/784 rather than 1/392."""
-    return sp.Mul(numerator, sp.Pow(denominator, -1, evaluate=False), evaluate=False)
+    reciprocal = sp.Pow(denominator, -1, evaluate=False)
+    return reciprocal if numerator == 1 else sp.Mul(numerator, reciprocal, evaluate=False)
 
 
 def logistic(arg):

@@ -5,7 +5,7 @@ import sympy as sp
 from derive.derivation import Derivation, step
 from derive.quantity import Quantity
 from derive.registry import Param, derivation, integer, require
-from derive.symbols import fraction
+from derive.symbols import fraction, kept
 
 MAX_FAN = 10**7
 n_in, n_out, a, s = sp.symbols("n_in n_out a s", positive=True)
@@ -18,7 +18,7 @@ def _fan(name: str, value: int) -> None:
 
 def _times(*factors):
     """A product kept as written, so the balancing condition shows on the page."""
-    return sp.Mul(*factors, evaluate=False)
+    return sp.Mul(*(kept(f) for f in factors), evaluate=False)
 
 
 def _uniform_variance(limit):
