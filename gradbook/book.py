@@ -31,10 +31,6 @@ class Book:
     author: str
     parts: tuple[Part, ...]
 
-    @property
-    def chapters(self) -> tuple[Part, ...]:
-        return tuple(p for p in self.parts if p.number is not None)
-
 
 def load_book(root: Path = ROOT) -> Book:
     """The book as book.toml describes it; a one-line error for a missing folder."""

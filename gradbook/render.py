@@ -58,16 +58,11 @@ def exact(q: Quantity) -> str:
     return q.exact_latex()
 
 
-def plain(value) -> str:
-    """A Quantity in the house style as plain text, for captions and alt text."""
-    return value.text() if isinstance(value, Quantity) else printing.text(value)
-
-
 def environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
                              finalize=house, autoescape=False, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(exact=exact, plain=plain, md=markdown_text, latex=printing.latex)
+    env.filters.update(exact=exact, md=markdown_text)
     return env
 
 
