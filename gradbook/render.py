@@ -39,6 +39,8 @@ class Rendered:
 
 def house(value) -> str:
     """How a value prints inside math: Quantities in the house style."""
+    if isinstance(value, jinja2.Undefined):
+        return str(value)  # a StrictUndefined raises here, naming the missing value
     if isinstance(value, Quantity):
         return value.latex()
     if isinstance(value, sp.Basic):

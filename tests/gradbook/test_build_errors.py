@@ -37,7 +37,9 @@ def snapshot(out: Path) -> dict:
 
 BROKEN = {
     "undefined-value": ("# Title\n\nSome text.\n\n{{ missing_value }}\n", None, UsageError,
-                        f"chapters/{CHAPTER}/chapter.md.j2 line 5"),
+                        f"chapters/{CHAPTER}/chapter.md.j2 line 5: UndefinedError: 'missing_value' is undefined"),
+    "undefined-attribute": ("# Title\n\n{{ d.nope }}\n", "def values():\n    return {'d': {'yes': 1}}\n", UsageError,
+                            f"chapters/{CHAPTER}/chapter.md.j2 line 3: UndefinedError: 'dict object' has no attribute 'nope'"),
     "syntax-error": ("# Title\n\n{% for x in %}\n", None, UsageError, f"chapters/{CHAPTER}/chapter.md.j2 line 3"),
     "no-title": ("No heading here.\n", None, UsageError, "must start with '# Title'"),
     "unknown-reference": ("# Title\n\nSee {{ ref('fig:nowhere') }}.\n", None, UsageError, "fig:nowhere"),
