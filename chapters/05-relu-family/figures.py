@@ -24,7 +24,8 @@ def relu_family_slopes(fig):
         slope = sp.lambdify(z, CATALOG[name].derivative, modules=[{"erf": _erf}, "numpy"])
         ys = np.broadcast_to(np.asarray(slope(grid), dtype=float), grid.shape)
         style = "--" if name in ("softplus", "sigmoid") else "-"
-        ax.plot(grid, ys, style, label=CATALOG[name].title.split(" (")[0])
+        wide = {"lw": 4, "alpha": 0.45} if name == "relu" else {}  # leaky ReLU is drawn over it
+        ax.plot(grid, ys, style, label=CATALOG[name].title.split(" (")[0], **wide)
     ax.set_xlabel("pre-activation z")
     ax.set_ylabel("slope f′(z)")
     ax.set_xlim(-4, 4)
