@@ -30,6 +30,21 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="build", metavar="DIR", help="the output folder (default: build)")
     build.add_argument("--format", choices=("html", "pdf", "all"), default="all",
                        help="what to build (default: all)")
+
+    commands.add_parser("families", help="list the problem families")
+
+    practice = commands.add_parser("practice", help="write a reproducible worksheet and answer key")
+    practice.add_argument("--family", action="append", metavar="NAME", help="a family (repeatable; default all)")
+    practice.add_argument("--count", type=int, help="how many problems (default: one per family)")
+    practice.add_argument("--seed", type=int, default=0, help="the seed (default 0)")
+    practice.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="1, 2 or 3 (default: mixed)")
+    practice.add_argument("--out", default="build/practice", metavar="DIR", help="default: build/practice")
+    practice.add_argument("--format", default="json,html,pdf", help="any of json,html,pdf (default: all)")
+
+    check = commands.add_parser("check", help="grade an answers file against a key")
+    check.add_argument("key", help="problems.json from gradbook practice")
+    check.add_argument("answers", help='{"<problem id>": {"<answer name>": "<typed>"}}')
+    check.add_argument("--json", action="store_true", help="print the results as JSON")
     return parser
 
 

@@ -60,12 +60,22 @@ def exact(q: Quantity) -> str:
     return q.exact_latex()
 
 
+def render_text(template: str, **values) -> str:
+    """A template given as a string, formatted like a chapter (problem statements)."""
+    return _TEXT.from_string(template).render(**values)
+
+
 def environment(folder: Path) -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
                              finalize=house, autoescape=False, keep_trailing_newline=True,
                              trim_blocks=True, lstrip_blocks=True)
     env.filters.update(exact=exact, md=markdown_text)
     return env
+
+
+_TEXT = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=house, autoescape=False,
+                           trim_blocks=True, lstrip_blocks=True)
+_TEXT.filters.update(exact=exact, md=markdown_text)
 
 
 class Helpers:

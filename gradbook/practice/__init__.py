@@ -1,0 +1,1 @@
+"""Practice: problem families, problem sets, and the safe grader."""

@@ -1,0 +1,127 @@
+"""Chapter 3's families: products through depth, the first layer's update,
+how many layers it takes to vanish, the bound that decides between vanishing
+and exploding, and where each float format loses the product."""
+
+import sympy as sp
+
+from derive import derive
+from derive.quantity import compact_power
+from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, json_number, pick, q
+from gradbook.practice.family import Family, Solved
+
+CHAPTER = "03-depth"
+FACTORS = {1: ("0.5", "0.25", "0.2", "0.1"), 2: ("0.25", "0.2", "0.05", "0.9", "0.95", "0.3"),
+           3: ("0.025", "0.05", "0.95", "0.99", "0.15", "0.45")}
+LAYERS = {1: (2, 6), 2: (4, 20), 3: (10, 60)}
+EPSILONS = {1: ("0.01", "0.001"), 2: ("0.001", "0.000001"), 3: ("1e-9", "1e-12", "0.0001")}
+SMALLEST_SUBNORMAL = {"float16": sp.Rational(1, 2**24), "float32": sp.Rational(1, 2**149),
+                      "float64": sp.Rational(1, 2**1074)}
+
+
+def sample_product(rng, difficulty):
+    low, high = LAYERS[difficulty]
+    return {"factor": json_number(pick(rng, FACTORS[difficulty])), "layers": rng.randrange(low, high + 1)}
+
+
+def solve_product(p):
+    factor, layers = sp.Rational(str(p["factor"])), p["layers"]
+    return Solved({"gradient": (q(compact_power(factor, layers)), RELATIVE)}, {"f": q(factor)})
+
+
+def sample_update(rng, difficulty):
+    return {**sample_product(rng, difficulty), "lr": json_number(pick(rng, ("0.1", "0.01", "0.5", "0.001")))}
+
+
+def solve_update(p):
+    factor, layers, lr = sp.Rational(str(p["factor"])), p["layers"], sp.Rational(str(p["lr"]))
+    gradient = compact_power(factor, layers)
+    return Solved({"update": (q(lr * gradient), RELATIVE)}, {"f": q(factor), "lrq": q(lr), "gradient": q(gradient)})
+
+
+def sample_vanish(rng, difficulty):
+    factor = pick(rng, tuple(f for f in FACTORS[difficulty] if sp.Rational(f) < 1))
+    return {"factor": json_number(factor), "eps": json_number(sp.Rational(pick(rng, EPSILONS[difficulty])))}
+
+
+def solve_vanish(p):
+    d = derive("layers-to-vanish", factor=str(p["factor"]), eps=str(sp.Rational(str(p["eps"]))))
+    return Solved({"layers": (d.result, WHOLE_NUMBER)},
+                  {"f": q(d.params["factor"]), "e": q(d.params["eps"]), "ratio": q(d.steps[0].rhs),
+                   "below": d.details["factor^n"], "above": d.details["factor^(n-1)"],
+                   "previous": d.result.exact_value - 1})
+
+
+def sample_bound(rng, difficulty):
+    activation = pick(rng, ("sigmoid", "tanh"))
+    w = pick(rng, {1: ("0.5", "2", "5", "8"), 2: ("1.5", "3", "4.5", "6"), 3: ("0.9", "1.1", "3.9", "4.1")}[difficulty])
+    return {"activation": activation, "w": json_number(w), "layers": rng.randrange(*LAYERS[difficulty])}
+
+
+def solve_bound(p):
+    d = derive("depth-product", activation=p["activation"], w=str(p["w"]), layers=str(p["layers"]))
+    factor = d.details["per-layer factor"]
+    return Solved({"factor": (factor, RELATIVE), "bound": (d.result, RELATIVE)},
+                  {"wq": q(sp.Rational(str(p["w"]))), "threshold": d.details["explodes above |w| ="],
+                   "peak": q(1 / d.details["explodes above |w| ="].exact_value),
+                   "trend": "grow" if factor.exact_value > 1 else "shrink"})
+
+
+def sample_underflow(rng, difficulty):
+    return {"factor": json_number(pick(rng, ("0.25", "0.2", "0.05", "0.025", "0.5"))),
+            "format": pick(rng, {1: ("float16",), 2: ("float16", "float32"), 3: ("float32", "float64")}[difficulty])}
+
+
+def solve_underflow(p):
+    tiny = SMALLEST_SUBNORMAL[p["format"]]
+    d = derive("layers-to-vanish", factor=str(p["factor"]), eps=tiny)
+    return Solved({"layers": (d.result, WHOLE_NUMBER)},
+                  {"f": q(d.params["factor"]), "tiny": q(tiny), "power": sp.log(1 / tiny, 2),
+                   "below": d.details["factor^n"], "above": d.details["factor^(n-1)"]})
+
+
+FAMILIES = (
+    Family("depth-product", CHAPTER, "the gradient through many layers", {"factor": "the per-layer factor",
+           "layers": "the number of layers"}, sample_product, solve_product,
+           "Every one of ${{ layers }}$ layers multiplies the gradient by ${{ f }}$. What reaches the first layer?",
+           "The factors multiply: ${{ f }}^{ {{- layers -}} } = {{ answer.gradient }}$.",
+           "Depth turns the per-layer factor into a power."),
+    Family("first-layer-update", CHAPTER, "the first layer's weight update",
+           {"factor": "the per-layer factor", "layers": "the number of layers", "lr": "the learning rate"},
+           sample_update, solve_update,
+           "Each of ${{ layers }}$ layers multiplies the gradient by ${{ f }}$. With learning rate ${{ lrq }}$, "
+           "how far does the first layer's weight move in one step (the size of the update)?",
+           "The gradient reaching the first layer is ${{ f }}^{ {{- layers -}} } = {{ gradient }}$, and the step "
+           "is the learning rate times it: ${{ lrq }} \\times {{ gradient }} = {{ answer.update }}$.",
+           "First the product through depth, then times the learning rate."),
+    Family("layers-to-vanish", CHAPTER, "layers until the gradient falls below a threshold",
+           {"factor": "the per-layer factor, below one", "eps": "the threshold"}, sample_vanish, solve_vanish,
+           "Each layer multiplies the gradient by ${{ f }}$. What is the least number of layers $n$ for which "
+           "the product falls below ${{ e }}$?",
+           "We need ${{ f }}^n < {{ e }}$. Taking logarithms (and remembering that the logarithm of the factor "
+           "is negative), $n > {{ ratio }}$, so the least whole number is $n = {{ answer.layers }}$. Check: "
+           "${{ f }}^{ {{- answer.layers -}} } = {{ below }}$ is below the threshold, while "
+           "${{ f }}^{ {{- previous -}} } = {{ above }}$ is not.",
+           "Compare logarithms, then round up."),
+    Family("depth-bound", CHAPTER, "vanishing or exploding: the bound through depth",
+           {"activation": "sigmoid or tanh", "w": "the weight on every link", "layers": "the number of layers"},
+           sample_bound, solve_bound,
+           "A chain of {{ layers }} {{ activation }} units has weight $w = {{ wq }}$ on every link. What is the "
+           "largest possible factor per layer, $\\lvert w \\rvert$ times the largest slope, and the largest "
+           "possible size of the gradient through all {{ layers }} layers?",
+           "The {{ activation }}'s slope is at most ${{ peak }}$, so each layer contributes at most "
+           "${{ wq }} \\times {{ peak }} = {{ answer.factor }}$, and {{ layers }} layers at most "
+           "${{ answer.bound }}$. The bound can {{ trend }} with depth; it grows only when "
+           "$\\lvert w \\rvert > {{ threshold }}$, and even then only while the units stay near the "
+           "middle of their curve.",
+           "The sigmoid's slope is at most a quarter; tanh's at most one."),
+    Family("underflow-depth", CHAPTER, "the depth at which a float format loses the gradient",
+           {"factor": "the per-layer factor", "format": "float16, float32 or float64"},
+           sample_underflow, solve_underflow,
+           "Each layer multiplies the gradient by ${{ f }}$. At what depth does the exact product first fall "
+           "below the smallest positive number {{ format }} can hold, ${{ tiny }}$ (two to the power "
+           "$-{{ power }}$)?",
+           "We need the least $n$ with ${{ f }}^n < {{ tiny }}$: $n = {{ answer.layers }}$, where the product is "
+           "${{ below }}$ (one layer earlier it was ${{ above }}$). Past this depth the gradient is not merely "
+           "small in {{ format }}: it is zero.",
+           "This is layers-to-vanish with the threshold set to the format's smallest subnormal."),
+)

@@ -1,0 +1,89 @@
+"""Chapter 1's families: the sigmoid's slope, its share of the maximum, where
+it falls to a given value, and the derivative of a stretched sigmoid."""
+
+import sympy as sp
+
+from derive import activation, derive
+from derive.symbols import sigma, z
+from gradbook.practice.common import RELATIVE, THREE_FIGURES, decimal, json_number, pick, q, signed
+from gradbook.practice.family import Family, Solved
+
+CHAPTER = "01-sigmoid-slope"
+S = activation("sigmoid")
+
+
+def sample_z(rng, difficulty):
+    if difficulty == 1:
+        return {"z": json_number(signed(rng, rng.randrange(0, 5)))}
+    if difficulty == 2:
+        return {"z": json_number(signed(rng, decimal(rng, 0, 6, 1)))}
+    return {"z": json_number(signed(rng, decimal(rng, 0, 12, 2)))}
+
+
+def solve_slope(p):
+    point = sp.Rational(str(p["z"]))
+    return Solved({"slope": (S.slope(point), THREE_FIGURES)},
+                  {"zq": q(point), "s": S.value(point), "complement": q(1 - S.value(point).exact_value),
+                   "peak": S.slope(0)})
+
+
+def solve_fraction(p):
+    point = sp.Rational(str(p["z"]))
+    slope = S.slope(point)
+    share = q(slope.exact_value / S.slope(0).exact_value)
+    return Solved({"fraction": (share, RELATIVE)},
+                  {"zq": q(point), "s": S.value(point), "slope": slope, "peak": S.slope(0),
+                   "percent": q(100 * share.exact_value)})
+
+
+def solve_threshold(p):
+    d = derive("saturation-threshold", c=str(p["c"]))
+    c, u = sp.symbols("c u", positive=True)
+    return Solved({"z": (d.result, RELATIVE)},
+                  {"cq": q(d.params["c"]), "check": S.slope(d.result.exact_value),
+                   "quadratic": sp.Eq(u * (1 - u), c), "root": sp.Eq(u, (1 + sp.sqrt(1 - 4 * c)) / 2),
+                   "logit": sp.Eq(z, sp.log(u / (1 - u)))})
+
+
+def solve_scaled(p):
+    a = sp.Rational(str(p["a"]))
+    derivative = sp.diff(S.expr.subs(z, a * z), z)
+    return Solved({"derivative": (derivative, {"mode": "symbolic", "variables": ["z"], "constants": {"a": str(a)}})},
+                  {"aq": q(a), "inner": a * z, "form": a * sigma(a * z) * (1 - sigma(a * z))})
+
+
+FAMILIES = (
+    Family("sigmoid-derivative", CHAPTER, "the sigmoid's slope at a point", {"z": "the pre-activation"},
+           sample_z, solve_slope,
+           "Compute $\\sigma'(z)$ at $z = {{ zq }}$, to three significant figures.",
+           "First the forward value, $\\sigma({{ zq }}) = {{ s }}$. The slope is "
+           "$\\sigma(z)\\,(1 - \\sigma(z)) = {{ s }} \\times {{ complement }} = {{ answer.slope }}$.",
+           "The slope needs only the forward value: it is σ(z) times one minus σ(z)."),
+    Family("fraction-of-max", CHAPTER, "the slope as a share of its maximum", {"z": "the pre-activation"},
+           sample_z, solve_fraction,
+           "What fraction of its largest possible value does the sigmoid's slope keep at $z = {{ zq }}$?",
+           "$\\sigma({{ zq }}) = {{ s }}$, so $\\sigma'({{ zq }}) = {{ slope }}$. The largest slope is "
+           "$\\sigma'(0) = {{ peak }}$, so the fraction is ${{ slope }} / {{ peak }} = {{ answer.fraction }}$, "
+           "that is ${{ percent }}\\,\\%$.",
+           "Divide the slope at the point by the slope at zero."),
+    Family("saturation-threshold", CHAPTER, "where the slope falls to c", {"c": "the slope, between 0 and 1/4"},
+           lambda rng, d: {"c": json_number(pick(rng, {1: ("0.2", "0.1", "0.05"), 2: ("0.02", "0.01", "0.018", "0.15"),
+                                                        3: ("0.001", "0.0001", "0.005", "0.002")}[d]))},
+           solve_threshold,
+           "Find the $z > 0$ at which the sigmoid's slope equals ${{ cq }}$.",
+           "Write $u = \\sigma(z)$ and $c = {{ cq }}$. Then ${{ quadratic }}$ is a quadratic in $u$; "
+           "$z > 0$ takes its larger root, ${{ root }}$, and the logit ${{ logit }}$ turns it into "
+           "$z = {{ answer.z | exact }} = {{ answer.z }}$. Check: $\\sigma'({{ answer.z }}) = {{ check }}$.",
+           "Solve the quadratic for σ(z) first, then invert the sigmoid."),
+    Family("differentiate-scaled-sigmoid", CHAPTER, "the derivative of a stretched sigmoid",
+           {"a": "the stretch factor"},
+           lambda rng, d: {"a": json_number({1: pick(rng, (2, 3, 4, 5)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
+                                             3: signed(rng, decimal(rng, 0.1, 9, 2))}[d] or 1)},
+           solve_scaled,
+           "Differentiate $\\sigma({{ inner }})$ with respect to $z$. Give an expression in $z$ "
+           "(you may use sigma, exp and the name a for ${{ aq }}$).",
+           "By the chain rule the inner function contributes its own derivative, ${{ aq }}$: "
+           "$\\frac{d}{dz}\\sigma({{ inner }}) = {{ form }}$, which is ${{ answer.derivative }}$ written with "
+           "exponentials.",
+           "Chain rule: the derivative of σ at the inner value, times the derivative of the inner value."),
+)

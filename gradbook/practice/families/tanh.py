@@ -1,0 +1,43 @@
+"""Chapter 2's families: tanh's slope, and how it compares with the sigmoid's."""
+
+import sympy as sp
+
+from derive import activation
+from gradbook.practice.common import RELATIVE, THREE_FIGURES, q
+from gradbook.practice.families.sigmoid import sample_z
+from gradbook.practice.family import Family, Solved
+
+CHAPTER = "02-tanh"
+T, S = activation("tanh"), activation("sigmoid")
+
+
+def solve_slope(p):
+    point = sp.Rational(str(p["z"]))
+    return Solved({"slope": (T.slope(point), THREE_FIGURES)},
+                  {"zq": q(point), "t": T.value(point), "square": q(T.value(point).exact_value ** 2)})
+
+
+def solve_ratio(p):
+    point = sp.Rational(str(p["z"]))
+    ratio = q(T.slope(point).exact_value / S.slope(point).exact_value)
+    return Solved({"ratio": (ratio, RELATIVE)},
+                  {"zq": q(point), "tanh_slope": T.slope(point), "sigmoid_slope": S.slope(point),
+                   "larger": "tanh" if ratio.exact_value > 1 else "the sigmoid"})
+
+
+FAMILIES = (
+    Family("tanh-derivative", CHAPTER, "tanh's slope at a point", {"z": "the pre-activation"},
+           sample_z, solve_slope,
+           "Compute $\\tanh'(z)$ at $z = {{ zq }}$, to three significant figures.",
+           "$\\tanh({{ zq }}) = {{ t }}$, and the slope is one minus its square: "
+           "$\\tanh'({{ zq }}) = {{ answer.slope }}$ (the square is ${{ square }}$).",
+           "tanh' = 1 - tanh²."),
+    Family("tanh-sigmoid-ratio", CHAPTER, "tanh's slope against the sigmoid's", {"z": "the pre-activation"},
+           sample_z, solve_ratio,
+           "At $z = {{ zq }}$, how many times larger is $\\tanh'(z)$ than $\\sigma'(z)$? "
+           "(A number below one means it is smaller.)",
+           "$\\tanh'({{ zq }}) = {{ tanh_slope }}$ and $\\sigma'({{ zq }}) = {{ sigmoid_slope }}$, so the ratio is "
+           "${{ answer.ratio }}$: here {{ larger }} has the larger slope. Near zero the ratio approaches four; "
+           "far out, tanh saturates twice as fast and the ratio falls below one.",
+           "Compute both slopes; tanh'(z) = 4σ'(2z) may help."),
+)

@@ -1,0 +1,92 @@
+"""A problem set as a worksheet and an answer key, in HTML and PDF, through
+the guide's own pipeline (pandoc for both, typst for the PDF)."""
+
+from decimal import Decimal
+from importlib import resources
+
+import jinja2
+
+from derive.numbers import format_decimal, round_sig
+from gradbook import pandoc
+from gradbook.pdf import compile_pdf
+from gradbook.practice.families import FAMILIES
+from gradbook.practice.model import Answer, ProblemSet
+from gradbook.render import markdown_text
+
+RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
+         "symbolic": "as any equivalent expression"}
+
+
+def _boxed(kind: str, body: str) -> str:
+    return f"\n```{{=typst}}\n#{kind}[\n```\n\n::: {kind}\n{body}\n:::\n\n```{{=typst}}\n]\n```\n"
+
+
+def _heading(number: int, problem) -> str:
+    family = FAMILIES[problem.family].title if problem.family in FAMILIES else problem.family
+    return f"## Problem {number}\n\n*{markdown_text(family)}, difficulty {problem.difficulty}* · `{problem.id}`\n"
+
+
+def shown_value(answer: Answer) -> str:
+    """The answer as the key prints it: the house style, or the expression."""
+    if answer.value is None:
+        return f"`{answer.exact}`"
+    if answer.exact is not None and answer.exact.lstrip("-").isdigit():
+        return f"${answer.exact}$"
+    return f"${format_decimal(round_sig(Decimal(answer.value)), 'latex')}$"
+
+
+def rule_text(answer: Answer) -> str:
+    rule = dict(answer.grading)
+    if rule["mode"] == "abs" and rule["tol"] == 0:
+        return RULES["exact"]
+    if "tol" in rule:
+        rule["tol_percent"] = format(Decimal(str(rule["tol"])) * 100, "f")
+    return RULES[rule["mode"]].format(**rule)
+
+
+def worksheet_markdown(problems: ProblemSet) -> str:
+    parts = [f"# Practice problems\n\nSeed {problems.seed}, {len(problems.problems)} problems. "
+             "Write each answer as a number or an expression; the key is a separate sheet.\n"]
+    for number, p in enumerate(problems.problems, 1):
+        blanks = "\n\n".join(f"{markdown_text(a.name)}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" for a in p.answers)
+        hint = f"\n\n*Hint:* {markdown_text(p.hint)}" if p.hint else ""
+        parts.append(_heading(number, p) + _boxed("problem", p.statement + hint) + "\n" + blanks + "\n")
+    return "\n".join(parts)
+
+
+def key_markdown(problems: ProblemSet) -> str:
+    parts = [f"# Answer key\n\nSeed {problems.seed}, {len(problems.problems)} problems.\n"]
+    for number, p in enumerate(problems.problems, 1):
+        answers = "\n".join(f"- **{markdown_text(a.name)}** = {shown_value(a)} (accepted {rule_text(a)})"
+                            for a in p.answers)
+        parts.append(_heading(number, p) + _boxed("problem", p.statement) + "\n" + answers + "\n"
+                     + _boxed("solution", f"*Solution.* {p.solution}"))
+    return "\n".join(parts)
+
+
+def _templates() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(resources.files("gradbook") / "templates")),
+                              autoescape=False, undefined=jinja2.StrictUndefined)
+
+
+def as_html(markdown: str, title: str) -> bytes:
+    style = (resources.files("gradbook") / "templates" / "style.css").read_text(encoding="utf-8")
+    body = pandoc.to_html(markdown, None, title)
+    return _templates().get_template("sheet.html.j2").render(title=title, style=style, body=body).encode("utf-8")
+
+
+def as_pdf(markdown: str, title: str) -> bytes:
+    body = pandoc.to_typst(markdown, title)
+    return compile_pdf(_templates().get_template("sheet.typ.j2").render(title=title, body=body), {})
+
+
+def sheets(problems: ProblemSet, formats: set[str]) -> dict[str, bytes]:
+    """The files `gradbook practice` writes, by name."""
+    files = {"problems.json": problems.to_json().encode("utf-8")}
+    for name, title, markdown in (("worksheet", "Practice problems", worksheet_markdown(problems)),
+                                  ("key", "Answer key", key_markdown(problems))):
+        if "html" in formats:
+            files[f"{name}.html"] = as_html(markdown, title)
+        if "pdf" in formats:
+            files[f"{name}.pdf"] = as_pdf(markdown, title)
+    return files
