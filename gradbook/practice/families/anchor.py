@@ -11,7 +11,8 @@ CHAPTER = "04-anchor-network"
 
 def sample_chain(rng, difficulty):
     if difficulty == 1:
-        return {"w": json_number(pick(rng, ("0.1", "0.5", "1", "2"))), "x": 1, "layers": rng.randrange(2, 4)}
+        return {"w": json_number(pick(rng, ("0.1", "0.2", "0.5", "1", "2", "3"))),
+                "x": json_number(pick(rng, ("1", "0.5"))), "layers": rng.randrange(2, 5)}
     if difficulty == 2:
         return {"w": json_number(signed(rng, decimal(rng, 0.1, 2, 1))), "x": json_number(decimal(rng, 0.5, 2, 1)),
                 "layers": rng.randrange(3, 6)}

@@ -10,10 +10,10 @@ from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, json_number, pick, 
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "03-depth"
-FACTORS = {1: ("0.5", "0.25", "0.2", "0.1"), 2: ("0.25", "0.2", "0.05", "0.9", "0.95", "0.3"),
+FACTORS = {1: ("0.5", "0.25", "0.2", "0.1", "0.4", "0.3", "0.6", "0.75"), 2: ("0.25", "0.2", "0.05", "0.9", "0.95", "0.3"),
            3: ("0.025", "0.05", "0.95", "0.99", "0.15", "0.45")}
-LAYERS = {1: (2, 6), 2: (4, 20), 3: (10, 60)}
-EPSILONS = {1: ("0.01", "0.001"), 2: ("0.001", "0.000001"), 3: ("1e-9", "1e-12", "0.0001")}
+LAYERS = {1: (2, 10), 2: (4, 20), 3: (10, 60)}
+EPSILONS = {1: ("0.01", "0.001", "0.0001"), 2: ("0.001", "0.000001"), 3: ("1e-9", "1e-12", "0.0001")}
 SMALLEST_SUBNORMAL = {"float16": sp.Rational(1, 2**24), "float32": sp.Rational(1, 2**149),
                       "float64": sp.Rational(1, 2**1074)}
 
@@ -67,8 +67,8 @@ def solve_bound(p):
 
 
 def sample_underflow(rng, difficulty):
-    return {"factor": json_number(pick(rng, ("0.25", "0.2", "0.05", "0.025", "0.5"))),
-            "format": pick(rng, {1: ("float16",), 2: ("float16", "float32"), 3: ("float32", "float64")}[difficulty])}
+    return {"factor": json_number(pick(rng, FACTORS[difficulty])),
+            "format": pick(rng, tuple(SMALLEST_SUBNORMAL))}
 
 
 def solve_underflow(p):

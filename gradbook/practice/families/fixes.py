@@ -8,7 +8,7 @@ from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "06-fixes"
-FANS = {1: (64, 128, 256, 512), 2: (100, 300, 784, 1000, 2048), 3: (3, 17, 784, 4096, 10000)}
+FANS = {1: (32, 64, 100, 128, 256, 512, 784, 1024), 2: (100, 300, 784, 1000, 2048), 3: (3, 17, 784, 4096, 10000)}
 
 
 def sample_xavier(rng, difficulty):
@@ -28,7 +28,7 @@ def solve_he(p):
 
 
 def sample_residual(rng, difficulty):
-    fprime = pick(rng, {1: ("0.1", "0.5", "0"), 2: ("0.05", "0.2", "-0.1", "0.01"), 3: ("-0.5", "0.02", "0.3")}[difficulty])
+    fprime = pick(rng, {1: ("0.1", "0.5", "0", "0.2", "0.25", "1"), 2: ("0.05", "0.2", "-0.1", "0.01"), 3: ("-0.5", "0.02", "0.3")}[difficulty])
     return {"fprime": json_number(fprime), "blocks": rng.randrange(*{1: (2, 6), 2: (5, 21), 3: (10, 101)}[difficulty])}
 
 
@@ -56,7 +56,8 @@ FAMILIES = (
            "${{ answer.variance | exact }} = {{ answer.variance }}$ (standard deviation ${{ std }}$).",
            "Xavier uses both counts: two over their sum."),
     Family("he-variance", CHAPTER, "the He weight variance for ReLU layers", {"fan_in": "inputs per unit"},
-           lambda rng, d: {"fan_in": pick(rng, FANS[d])}, solve_he,
+           lambda rng, d: {"fan_in": {1: 32 * rng.randrange(1, 33), 2: 10 * rng.randrange(1, 201),
+                                      3: rng.randrange(1, 100_001)}[d]}, solve_he,
            "A ReLU layer has ${{ fan_in }}$ inputs per unit. What weight variance does He initialization give it?",
            "ReLU passes on half of a symmetric signal's second moment, so the variance is doubled relative "
            "to the fan-in rule: ${{ answer.variance | exact }} = {{ answer.variance }}$ "
@@ -73,8 +74,8 @@ FAMILIES = (
            "The skip path adds one to every block's derivative."),
     Family("expected-slope", CHAPTER, "the sigmoid's expected slope for a spread input",
            {"s": "the spread (standard deviation) of the pre-activation"},
-           lambda rng, d: {"s": json_number(pick(rng, {1: ("1", "2", "0.5"), 2: ("3", "0.25", "1.5", "4"),
-                                                       3: ("10", "0.1", "7", "20")}[d]))},
+           lambda rng, d: {"s": json_number(sp.Rational(rng.randrange(1, {1: 13, 2: 51, 3: 81}[d]),
+                                                        {1: 4, 2: 10, 3: 2}[d]))},
            solve_spread,
            "A sigmoid unit's pre-activation is normally distributed with mean zero and standard deviation "
            "${{ sq }}$. What is the expected value of its slope $\\sigma'(Z)$?",

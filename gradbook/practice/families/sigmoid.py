@@ -14,7 +14,7 @@ S = activation("sigmoid")
 
 def sample_z(rng, difficulty):
     if difficulty == 1:
-        return {"z": json_number(signed(rng, rng.randrange(0, 5)))}
+        return {"z": json_number(signed(rng, sp.Rational(rng.randrange(0, 13), 2)))}
     if difficulty == 2:
         return {"z": json_number(signed(rng, decimal(rng, 0, 6, 1)))}
     return {"z": json_number(signed(rng, decimal(rng, 0, 12, 2)))}
@@ -67,8 +67,8 @@ FAMILIES = (
            "that is ${{ percent }}\\,\\%$.",
            "Divide the slope at the point by the slope at zero."),
     Family("saturation-threshold", CHAPTER, "where the slope falls to c", {"c": "the slope, between 0 and 1/4"},
-           lambda rng, d: {"c": json_number(pick(rng, {1: ("0.2", "0.1", "0.05"), 2: ("0.02", "0.01", "0.018", "0.15"),
-                                                        3: ("0.001", "0.0001", "0.005", "0.002")}[d]))},
+           lambda rng, d: {"c": json_number(sp.Rational(rng.randrange(1, {1: 25, 2: 250, 3: 1000}[d]),
+                                                        {1: 100, 2: 1000, 3: 100000}[d]))},
            solve_threshold,
            "Find the $z > 0$ at which the sigmoid's slope equals ${{ cq }}$.",
            "Write $u = \\sigma(z)$ and $c = {{ cq }}$. Then ${{ quadratic }}$ is a quadratic in $u$; "
@@ -77,7 +77,7 @@ FAMILIES = (
            "Solve the quadratic for σ(z) first, then invert the sigmoid."),
     Family("differentiate-scaled-sigmoid", CHAPTER, "the derivative of a stretched sigmoid",
            {"a": "the stretch factor"},
-           lambda rng, d: {"a": json_number({1: pick(rng, (2, 3, 4, 5)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
+           lambda rng, d: {"a": json_number({1: signed(rng, rng.randrange(2, 13)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
                                              3: signed(rng, decimal(rng, 0.1, 9, 2))}[d] or 1)},
            solve_scaled,
            "Differentiate $\\sigma({{ inner }})$ with respect to $z$. Give an expression in $z$ "

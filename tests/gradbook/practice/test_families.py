@@ -1,0 +1,167 @@
+"""Every family's answers, checked by a route that does not go through derive:
+exact fractions, direct iteration, mpmath differentiation and quadrature,
+finite differences. Hypothesis draws the seeds and difficulties."""
+
+from fractions import Fraction
+
+import mpmath
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from gradbook.practice.families import FAMILIES
+from gradbook.practice.model import Problem
+from gradbook.practice.parse import evaluate, parse
+
+
+TIGHT = mpmath.mpf(10) ** -25
+
+
+def sig(t):
+    return 1 / (1 + mpmath.exp(-t))
+
+
+def f(value) -> Fraction:
+    return Fraction(str(value))
+
+
+def value(problem: Problem, name: str | None = None):
+    answer = problem.answers[0] if name is None else next(a for a in problem.answers if a.name == name)
+    return mpmath.mpf(answer.value)
+
+
+def least_power_below(factor: Fraction, eps: Fraction) -> int:
+    n, product = 1, factor
+    while product >= eps:
+        n, product = n + 1, product * factor
+    return n
+
+
+def close(a, b, rel=TIGHT) -> bool:
+    return abs(a - b) <= rel * max(abs(b), mpmath.mpf(10) ** -300)
+
+
+def check_sigmoid_derivative(p, v):
+    assert close(value(p), mpmath.diff(sig, _mp(f(p.params["z"]))))
+
+
+def check_fraction_of_max(p, v):
+    assert close(value(p), 4 * mpmath.diff(sig, _mp(f(p.params["z"]))))
+
+
+def check_saturation_threshold(p, v):
+    z, c = value(p), _mp(f(p.params["c"]))
+    assert z > 0 and close(mpmath.diff(sig, z), c, mpmath.mpf(10) ** -20)
+
+
+def check_differentiate_scaled_sigmoid(p, v):
+    a = _mp(f(p.params["a"]))
+    tree = parse(p.answers[0].exact, {"z"}, max_length=10_000)
+    for point in (-1.5, 0.3, 2.2):
+        expected = mpmath.diff(lambda t: sig(a * t), point)
+        assert close(evaluate(tree, {"z": mpmath.mpf(point)}), expected, mpmath.mpf(10) ** -20)
+
+
+def check_tanh_derivative(p, v):
+    assert close(value(p), mpmath.diff(mpmath.tanh, _mp(f(p.params["z"]))))
+
+
+def check_tanh_sigmoid_ratio(p, v):
+    z = _mp(f(p.params["z"]))
+    assert close(value(p), mpmath.diff(mpmath.tanh, z) / mpmath.diff(sig, z), mpmath.mpf(10) ** -20)
+
+
+def check_depth_product(p, v):
+    assert close(value(p), _mp(f(p.params["factor"]) ** p.params["layers"]))
+
+
+def check_first_layer_update(p, v):
+    assert close(value(p), _mp(f(p.params["lr"]) * f(p.params["factor"]) ** p.params["layers"]))
+
+
+def check_layers_to_vanish(p, v):
+    assert value(p) == least_power_below(f(p.params["factor"]), f(p.params["eps"]))
+
+
+def check_depth_bound(p, v):
+    peak = Fraction(1, 4) if p.params["activation"] == "sigmoid" else Fraction(1)
+    factor = abs(f(p.params["w"])) * peak
+    assert close(value(p, "factor"), _mp(factor))
+    assert close(value(p, "bound"), _mp(factor ** p.params["layers"]))
+
+
+def check_underflow_depth(p, v):
+    bits = {"float16": 24, "float32": 149, "float64": 1074}[p.params["format"]]
+    assert value(p) == least_power_below(f(p.params["factor"]), Fraction(1, 2**bits))
+
+
+def check_chain_gradient(p, v):
+    w, x, n = _mp(f(p.params["w"])), _mp(f(p.params["x"])), p.params["layers"]
+
+    def output(first):
+        a = sig(first * x)
+        for _ in range(n - 1):
+            a = sig(w * a)
+        return a
+
+    assert close(value(p), mpmath.diff(output, w), mpmath.mpf(10) ** -20)
+
+
+def check_dead_relu(p, v):
+    w1, w2, b = (f(p.params[k]) for k in ("w1", "w2", "b"))
+    corners = [w1 * x1 + w2 * x2 + b for x1 in (0, 1) for x2 in (0, 1)]
+    assert value(p) == _mp(max(corners))
+
+
+def check_xavier_variance(p, v):
+    assert close(value(p), _mp(Fraction(2, p.params["fan_in"] + p.params["fan_out"])))
+
+
+def check_he_variance(p, v):
+    assert close(value(p), _mp(Fraction(2, p.params["fan_in"])))
+
+
+def check_residual_gradient(p, v):
+    assert close(value(p), _mp((1 + f(p.params["fprime"])) ** p.params["blocks"]))
+
+
+def check_expected_slope(p, v):
+    s = _mp(f(p.params["s"]))
+    density = lambda t: mpmath.exp(-t * t / (2 * s * s)) / (s * mpmath.sqrt(2 * mpmath.pi))  # noqa: E731
+    slope = lambda t: mpmath.exp(-abs(t)) / (1 + mpmath.exp(-abs(t))) ** 2  # noqa: E731
+    points = [-60 * s - 60, -10 * s, -s, 0, s, 10 * s, 60 * s + 60]
+    direct = mpmath.quad(lambda t: slope(t) * density(t), points, method="gauss-legendre")
+    assert close(value(p), direct, mpmath.mpf(10) ** -15)
+
+
+def _mp(fraction: Fraction):
+    return mpmath.mpf(fraction.numerator) / fraction.denominator
+
+
+CHECKS = {name: globals()[f"check_{name.replace('-', '_')}"] for name in FAMILIES}
+
+
+def test_there_are_enough_families_and_the_fixed_ones_exist():
+    fixed = {"sigmoid-derivative", "tanh-derivative", "fraction-of-max", "depth-product", "first-layer-update",
+             "layers-to-vanish", "saturation-threshold", "xavier-variance", "he-variance", "residual-gradient",
+             "tanh-sigmoid-ratio", "chain-gradient", "differentiate-scaled-sigmoid"}
+    assert fixed <= set(FAMILIES) and len(FAMILIES) >= 16
+
+
+@pytest.mark.parametrize("name", list(FAMILIES), ids=list(FAMILIES))
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 10**6), difficulty=st.sampled_from((1, 2, 3)))
+def test_every_answer_agrees_with_an_independent_route(name, seed, difficulty):
+    problem = FAMILIES[name].generate(seed, 0, difficulty)
+    with mpmath.workdps(40):
+        CHECKS[name](problem, None)
+
+
+@pytest.mark.parametrize("name", list(FAMILIES), ids=list(FAMILIES))
+def test_a_problem_survives_json_and_is_the_same_for_the_same_seed(name):
+    problem = FAMILIES[name].generate(11, 3, 2)
+    assert Problem.from_dict(problem.to_dict()) == problem
+    assert FAMILIES[name].generate(11, 3, 2) == problem
+    assert all(a.value is None or len(a.value.replace("-", "").split("e")[0].replace(".", "")) >= 25
+               for a in problem.answers)
+    assert problem.statement and problem.solution and "$" in problem.statement + problem.solution
