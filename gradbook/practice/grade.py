@@ -75,7 +75,7 @@ def _why(given, truth, rule) -> str:
     if rule["mode"] == "sigfig":
         n = rule["figures"]
         if n > 1 and _figures(given, n - 1) == _figures(truth, n - 1):
-            return f"correct to {n - 1} significant figures, but {n} were asked"
+            return f"right to {n - 1} significant figures; {n} were asked (check the last figure)"
     if given != 0 and truth != 0 and (given > 0) == (truth > 0):
         ratio = mpmath.log10(abs(given / truth))
         shift = int(mpmath.nint(ratio))

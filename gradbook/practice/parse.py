@@ -30,8 +30,9 @@ _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵":
                  "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
 _TIMES = {"×", "·", "⋅", "∙", "*"}
 _MINUS = {"-", "−", "–", "‐"}
-_NUMBER = re.compile(r"(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?")
-_NAME = re.compile(r"[A-Za-z_]\w*")
+_NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+_TIMES_TEN = re.compile(r"[ \t]*[xX][ \t]*(?=10)")
 
 
 class AnswerError(ValueError):
@@ -59,7 +60,7 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
             while j < len(text) and text[j] in _SUPERSCRIPTS:
                 j += 1
             digits = "".join(_SUPERSCRIPTS[c] for c in text[i:j])
-            if not re.fullmatch(r"[+-]?\d+", digits):
+            if not re.fullmatch(r"[+-]?[0-9]+", digits):
                 raise AnswerError(f"the superscript at position {i + 1} is not a whole number")
             found += [Token("^", "^", i), Token("(", "(", i), *_signed(digits, i), Token(")", ")", i)]
             i = j
@@ -105,7 +106,7 @@ def _signed(digits: str, at: int) -> list[Token]:
 
 def _times_ten(text: str, i: int, found: list) -> int:
     """After a number, 'x 10' means times ten (2.5x10^-1): an x there is never a name."""
-    match = re.compile(r"\s*[xX]\s*(?=10)").match(text, i)
+    match = _TIMES_TEN.match(text, i)
     if match:
         found.append(Token("*", "x", i))
         return match.end()
