@@ -1,0 +1,90 @@
+"""gradbook families / practice / check, end to end."""
+
+import json
+
+import pytest
+
+from gradbook.cli import main
+from gradbook.practice.families import FAMILIES
+from gradbook.practice.generate import practice_set
+from gradbook.practice.model import ProblemSet
+
+FEW = ["depth-product", "xavier-variance", "layers-to-vanish"]
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_families_lists_every_family_with_its_parameters(capsys):
+    code, out, _ = run(capsys, "families")
+    assert code == 0
+    for name, family in FAMILIES.items():
+        line = next(line for line in out.splitlines() if line.startswith(name + " "))
+        assert all(param in line for param in family.params)
+
+
+def test_the_same_seed_gives_the_same_bytes_and_no_repeats():
+    first = practice_set(FEW, 12, 5, None).to_json()
+    assert practice_set(FEW, 12, 5, None).to_json() == first
+    assert practice_set(FEW, 12, 6, None).to_json() != first
+    problems = ProblemSet.from_json(first).problems
+    keys = {(p.family, json.dumps(p.params, sort_keys=True)) for p in problems}
+    assert len(keys) == len(problems) == 12
+    assert ProblemSet.from_json(first).to_json() == first
+
+
+def test_practice_writes_the_set_the_worksheet_and_the_key(tmp_path, capsys):
+    out = tmp_path / "sheet"
+    code, _, err = run(capsys, "practice", "--family", "he-variance", "--family", "depth-product",
+                       "--count", "4", "--seed", "3", "--out", str(out), "--format", "json,html")
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["key.html", "problems.json", "worksheet.html"]
+    problems = json.loads((out / "problems.json").read_text())["problems"]
+    key, sheet = (out / "key.html").read_text(), (out / "worksheet.html").read_text()
+    assert [p["family"] for p in problems] == ["he-variance", "depth-product"] * 2
+    assert all(p["id"] in sheet and p["id"] in key for p in problems)
+    assert "Solution" in key and "Solution" not in sheet and "<math" in sheet
+
+
+def test_checking_a_filled_answers_file(tmp_path, capsys):
+    key = tmp_path / "problems.json"
+    key.write_text(practice_set(["depth-product", "depth-bound"], 2, 1, 1).to_json())
+    problems = ProblemSet.from_json(key.read_text()).problems
+    answers = {problems[0].id: problems[0].answers[0].value,
+               problems[1].id: {"factor": "-" + problems[1].answers[0].value}}
+    (tmp_path / "answers.json").write_text(json.dumps(answers))
+    code, out, _ = run(capsys, "check", str(key), str(tmp_path / "answers.json"), "--json")
+    report = json.loads(out)
+    assert code == 0
+    assert [r["verdict"] for r in report["results"]] == ["correct", "incorrect", "invalid"]
+    assert report["results"][1]["feedback"] == "right magnitude, wrong sign"
+    assert (report["score"], report["total"]) == (1, 3)
+
+
+@pytest.mark.parametrize("key, answers, message", [
+    ("not json", "{}", "is not JSON"),
+    ('{"gradbook": "0", "seed": 1}', "{}", "missing 'problems'"),
+    (None, "[1, 2]", "must be an object"),
+    (None, '{"nope-1-0": "1"}', "which the key does not have"),
+    (None, '{"depth-product-1-0": {"wrong": "1"}}', "has no answer named 'wrong'"),
+    (None, '{"depth-product-1-0": 5}', "must be text or an object"),
+], ids=["key-not-json", "key-missing-field", "answers-not-object", "unknown-id", "unknown-answer", "wrong-type"])
+def test_malformed_files_exit_2_with_one_line(tmp_path, capsys, key, answers, message):
+    (tmp_path / "key.json").write_text(key or practice_set(["depth-product"], 1, 1, 1).to_json())
+    (tmp_path / "answers.json").write_text(answers)
+    code, _, err = run(capsys, "check", str(tmp_path / "key.json"), str(tmp_path / "answers.json"))
+    assert code == 2 and message in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["practice", "--family", "nope"], "unknown family 'nope'"),
+    (["practice", "--format", "docx"], "--format takes"),
+    (["practice", "--count", "0"], "count must be 1 to 10000"),
+    (["check", "/nonexistent/key.json", "/nonexistent/a.json"], "cannot read the key"),
+], ids=["unknown-family", "unknown-format", "zero-count", "missing-key"])
+def test_bad_practice_and_check_arguments_exit_2(tmp_path, capsys, argv, message):
+    code, _, err = run(capsys, *argv, *(["--out", str(tmp_path / "o")] if argv[0] == "practice" else []))
+    assert code == 2 and message in err and err.count("\n") == 1
