@@ -17,6 +17,13 @@ class Part:
     slug: str
     folder: Path
     number: int | None
+    letter: str | None = None
+    """Appendices are lettered A, B, … and chapters numbered; one of the two is set."""
+
+    @property
+    def prefix(self) -> str:
+        """What its figures and problems are numbered under: 3 in Figure 3.1, B in Problem B.2."""
+        return str(self.number) if self.number is not None else self.letter
 
     @property
     def page(self) -> str:
@@ -40,15 +47,15 @@ def load_book(root: Path = ROOT) -> Book:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"cannot read {path}: {exc}") from None
     chapters = [_part(root, slug, number) for number, slug in enumerate(data.get("chapters", []), 1)]
-    appendices = [_part(root, slug, None) for slug in data.get("appendices", [])]
+    appendices = [_part(root, slug, None, chr(ord("A") + i)) for i, slug in enumerate(data.get("appendices", []))]
     if not chapters:
         raise UsageError(f"{path} lists no chapters")
     return Book(title=data["title"], subtitle=data.get("subtitle", ""),
                 author=data.get("author", ""), parts=tuple(chapters + appendices))
 
 
-def _part(root: Path, slug: str, number: int | None) -> Part:
+def _part(root: Path, slug: str, number: int | None, letter: str | None = None) -> Part:
     folder = root / "chapters" / slug
     if not (folder / "chapter.md.j2").is_file():
         raise UsageError(f"book.toml lists {slug!r} but chapters/{slug}/chapter.md.j2 does not exist")
-    return Part(slug, folder, number)
+    return Part(slug, folder, number, letter)

@@ -14,6 +14,9 @@ from gradbook.book import Book
 _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
 
 
+_TAG = re.compile(r"<[^>]+>")
+
+
 @dataclass(frozen=True)
 class Entry:
     """A line of the contents: a page, its number and title, its sections."""
@@ -43,7 +46,7 @@ def _templates() -> jinja2.Environment:
 
 def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> list[Entry]:
     return [Entry(part.page, part.number, titles[part.slug],
-                  tuple(Section(a, n, t) for a, n, t in _SECTION.findall(fragments[part.slug])))
+                  tuple(Section(a, n, _TAG.sub("", t)) for a, n, t in _SECTION.findall(fragments[part.slug])))
             for part in book.parts]
 
 

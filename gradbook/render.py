@@ -1,27 +1,23 @@
 """A chapter's template rendered to Markdown, with every number formatted in
-the house style and every figure, table, problem and listing numbered.
-
-Templates only format: a Quantity prints as its house-style LaTeX (so it goes
-inside $…$), a sympy expression as LaTeX, a Derivation through the
-`derivation` helper. They compute nothing.
+the house style (gradbook/formatting.py) and every figure, table, problem and
+listing numbered. A Derivation prints through the `derivation` helper.
 """
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
-import sympy as sp
 
-from derive import Derivation, Quantity, printing
+from derive import Derivation, printing
 from gradbook import labels
 from gradbook.book import Part
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
 from gradbook.figures import draw_svg, figure_file
-
-_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#+!|^~$])")
-
+from gradbook.formatting import environment, markdown_text
+from gradbook.practice.families import FAMILIES
+from gradbook.practice.generate import practice_set
+from gradbook.practice.sheets import rule_text, shown_value
 
 @dataclass
 class Rendered:
@@ -37,53 +33,11 @@ class Rendered:
     labels: list = field(default_factory=list)
 
 
-def house(value) -> str:
-    """How a value prints inside math: Quantities in the house style."""
-    if isinstance(value, jinja2.Undefined):
-        return str(value)  # a StrictUndefined raises here, naming the missing value
-    if isinstance(value, Quantity):
-        return value.latex()
-    if isinstance(value, sp.Basic):
-        return printing.latex(value)
-    if isinstance(value, (Derivation, dict, list, tuple)) or callable(value):
-        raise TypeError(f"a {type(value).__name__} cannot be printed as it is; format it first "
-                        "(a method here means a key named like one, such as 'update' or 'items')")
-    return "" if value is None else str(value)
-
-
-def markdown_text(plain: str) -> str:
-    """Plain text made safe to drop into Markdown."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", plain)
-
-
-def exact(q: Quantity) -> str:
-    return q.exact_latex()
-
-
-def render_text(template: str, **values) -> str:
-    """A template given as a string, formatted like a chapter (problem statements)."""
-    return _TEXT.from_string(template).render(**values)
-
-
-def environment(folder: Path) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), undefined=jinja2.StrictUndefined,
-                             finalize=house, autoescape=False, keep_trailing_newline=True,
-                             trim_blocks=True, lstrip_blocks=True)
-    env.filters.update(exact=exact, md=markdown_text)
-    return env
-
-
-_TEXT = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=house, autoescape=False,
-                           trim_blocks=True, lstrip_blocks=True)
-_TEXT.filters.update(exact=exact, md=markdown_text)
-
-
 class Helpers:
     """What a template may call, bound to the chapter being rendered."""
 
     def __init__(self, part: Part, figure_names: set[str], listing_folder: Path):
-        prefix = str(part.number) if part.number is not None else "A"
-        self.numbering = labels.Numbering(prefix, part.page)
+        self.numbering = labels.Numbering(part.prefix, part.page)
         self.part, self.figure_names, self.listing_folder = part, figure_names, listing_folder
         self.figures, self.listings = [], []
 
@@ -122,6 +76,18 @@ class Helpers:
                 f"```python\n{path.read_text(encoding='utf-8').rstrip()}\n```\n\n"
                 f"Its output, from running it while this book was built:\n\n"
                 f"⟦output:{name}⟧\n")
+
+    def practice_set(self, seed: int) -> list[dict]:
+        """One problem from every family, made with `seed`, grouped by chapter in
+        the book's order: what the practice appendices print."""
+        groups = {}
+        for problem in practice_set(seed=seed).problems:
+            family = FAMILIES[problem.family]
+            groups.setdefault(family.chapter, []).append({
+                "name": problem.id, "title": family.title, "statement": problem.statement,
+                "solution": problem.solution, "hint": problem.hint,
+                "answers": [{"name": a.name, "shown": shown_value(a), "rule": rule_text(a)} for a in problem.answers]})
+        return [{"chapter": chapter, "problems": problems} for chapter, problems in sorted(groups.items())]
 
     def ref(self, key: str) -> str:
         return labels.placeholder(key)
@@ -187,7 +153,8 @@ def render_part(part: Part) -> Rendered:
 
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
-            for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation")}
+            for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
+                         "practice_set")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:

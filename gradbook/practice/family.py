@@ -17,7 +17,7 @@ import sympy as sp
 
 from derive import Quantity
 from gradbook.practice.model import Answer, Problem
-from gradbook.render import render_text
+from gradbook.formatting import render_text
 
 VALUE_DIGITS = 30
 

@@ -11,7 +11,7 @@ from gradbook import pandoc
 from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import Answer, ProblemSet
-from gradbook.render import markdown_text
+from gradbook.formatting import markdown_text
 
 RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
          "symbolic": "as any equivalent expression"}

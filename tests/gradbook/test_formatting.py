@@ -5,7 +5,7 @@ import sympy as sp
 
 from derive import Quantity, derive
 from derive.symbols import sigma, z
-from gradbook.render import house, markdown_text
+from gradbook.formatting import house, markdown_text
 
 
 @pytest.mark.parametrize("value, expected", [
