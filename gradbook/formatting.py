@@ -40,6 +40,13 @@ def exact(q: Quantity) -> str:
     return q.exact_latex()
 
 
+def boxed(kind: str, body: str, anchor: str = "") -> str:
+    """A fenced div for HTML (class `kind`), wrapped in a Typst block of the
+    same name for the PDF, where the shells define #problem, #solution, #note."""
+    attrs = f"#{anchor} .{kind}" if anchor else f".{kind}"
+    return f"\n```{{=typst}}\n#{kind}[\n```\n\n::: {{{attrs}}}\n{body}\n:::\n\n```{{=typst}}\n]\n```\n"
+
+
 def render_text(template: str, **values) -> str:
     """A template given as a string, formatted like a chapter (problem statements)."""
     return _TEXT.from_string(template).render(**values)

@@ -14,7 +14,7 @@ from gradbook.book import Part
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
 from gradbook.figures import draw_svg, figure_file
-from gradbook.formatting import environment, markdown_text
+from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.generate import practice_set
 from gradbook.practice.sheets import rule_text, shown_value
@@ -56,15 +56,15 @@ class Helpers:
 
     def problem(self, name: str, title: str, caller) -> str:
         label = self.numbering.next("prob", name)
-        return _boxed("problem", f"{label.anchor}", f"**{label.text}** ({title}). {caller().strip()}")
+        return boxed("problem", f"**{label.text}** ({title}). {caller().strip()}", label.anchor)
 
     def solution(self, caller) -> str:
         body = caller().strip()
         separator = "\n\n" if body.startswith(("-", "|", "$$")) else " "
-        return _boxed("solution", "", f"*Solution.*{separator}{body}")
+        return boxed("solution", f"*Solution.*{separator}{body}")
 
     def note(self, caller) -> str:
-        return _boxed("note", "", caller().strip())
+        return boxed("note", caller().strip())
 
     def listing(self, name: str, caption: str) -> str:
         path = self.listing_folder / f"{name}.py"
@@ -107,11 +107,6 @@ def _sentence(reason: str) -> str:
     """The reason with a capital letter, unless it starts with a symbol (σ stays σ)."""
     return reason[0].upper() + reason[1:] if reason[:1].isascii() else reason
 
-
-def _boxed(kind: str, anchor: str, body: str) -> str:
-    """A fenced div for HTML, wrapped in a Typst block for the PDF."""
-    attrs = f"#{anchor} .{kind}" if anchor else f".{kind}"
-    return (f"\n```{{=typst}}\n#{kind}[\n```\n\n::: {{{attrs}}}\n{body}\n:::\n\n```{{=typst}}\n]\n```\n")
 
 
 def render_part(part: Part) -> Rendered:

@@ -11,14 +11,10 @@ from gradbook import pandoc
 from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import Answer, ProblemSet
-from gradbook.formatting import markdown_text
+from gradbook.formatting import boxed, markdown_text
 
 RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
          "symbolic": "as any equivalent expression"}
-
-
-def _boxed(kind: str, body: str) -> str:
-    return f"\n```{{=typst}}\n#{kind}[\n```\n\n::: {kind}\n{body}\n:::\n\n```{{=typst}}\n]\n```\n"
 
 
 def _heading(number: int, problem) -> str:
@@ -50,7 +46,7 @@ def worksheet_markdown(problems: ProblemSet) -> str:
     for number, p in enumerate(problems.problems, 1):
         blanks = "\n\n".join(f"{markdown_text(a.name)}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" for a in p.answers)
         hint = f"\n\n*Hint:* {markdown_text(p.hint)}" if p.hint else ""
-        parts.append(_heading(number, p) + _boxed("problem", p.statement + hint) + "\n" + blanks + "\n")
+        parts.append(_heading(number, p) + boxed("problem", p.statement + hint) + "\n" + blanks + "\n")
     return "\n".join(parts)
 
 
@@ -59,8 +55,8 @@ def key_markdown(problems: ProblemSet) -> str:
     for number, p in enumerate(problems.problems, 1):
         answers = "\n".join(f"- **{markdown_text(a.name)}** = {shown_value(a)} (accepted {rule_text(a)})"
                             for a in p.answers)
-        parts.append(_heading(number, p) + _boxed("problem", p.statement) + "\n" + answers + "\n"
-                     + _boxed("solution", f"*Solution.* {p.solution}"))
+        parts.append(_heading(number, p) + boxed("problem", p.statement) + "\n" + answers + "\n"
+                     + boxed("solution", f"*Solution.* {p.solution}"))
     return "\n".join(parts)
 
 
