@@ -1,11 +1,16 @@
 """A practice set: problems from the chosen families, reproducible by seed,
 never the same problem twice."""
 
+import os
+from concurrent.futures import ProcessPoolExecutor
+
 from gradbook import __version__
 from gradbook.errors import UsageError
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import ProblemSet
 
+PER_WORKER = 32
+"""Below twice this many problems, a set is made in this process."""
 ATTEMPTS = 60
 """How many fresh draws a slot gets before the family is declared exhausted."""
 LEVELS = (1, 2, 3)
@@ -26,7 +31,7 @@ def practice_set(names: list[str] | None = None, count: int | None = None, seed:
     count = len(names) if count is None else count
     if not 1 <= count <= 10_000:
         raise UsageError(f"count must be 1 to 10000, got {count}")
-    seen, problems = set(), []
+    seen, drawn = set(), []
     for slot in range(count):
         family = FAMILIES[names[slot % len(names)]]
         level = difficulty or LEVELS[(slot // len(names)) % len(LEVELS)]
@@ -39,6 +44,22 @@ def practice_set(names: list[str] | None = None, count: int | None = None, seed:
             raise UsageError(f"family {family.name!r} ran out of different problems at difficulty {level}; "
                              "ask for fewer, or another difficulty")
         seen.add(key)
-        problems.append(family.problem(params, f"{family.name}-{seed}-{slot}", level))
+        drawn.append((family.name, params, f"{family.name}-{seed}-{slot}", level))
     options = {"families": names, "count": count, "difficulty": difficulty}
-    return ProblemSet(__version__, seed, tuple(problems), options)
+    return ProblemSet(__version__, seed, tuple(solved(drawn)), options)
+
+
+def solved(drawn: list[tuple]) -> list:
+    """Each drawn problem solved and written out; a large set on every core.
+    The parameters were all drawn first, so the result does not depend on how
+    the work is split."""
+    workers = min(os.cpu_count() or 1, len(drawn) // PER_WORKER)
+    if workers <= 1:
+        return [_problem(item) for item in drawn]
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        return list(pool.map(_problem, drawn, chunksize=PER_WORKER))
+
+
+def _problem(item: tuple):
+    name, params, id, level = item
+    return FAMILIES[name].problem(params, id, level)

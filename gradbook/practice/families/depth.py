@@ -2,18 +2,24 @@
 how many layers it takes to vanish, the bound that decides between vanishing
 and exploding, and where each float format loses the product."""
 
+import math
+
 import sympy as sp
 
-from derive import derive
+from derive.derivations.depth import least_power_below
 from derive.quantity import compact_power
 from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, json_number, pick, q
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "03-depth"
-FACTORS = {1: ("0.5", "0.25", "0.2", "0.1", "0.4", "0.3", "0.6", "0.75"), 2: ("0.25", "0.2", "0.05", "0.9", "0.95", "0.3"),
-           3: ("0.025", "0.05", "0.95", "0.99", "0.15", "0.45")}
+FACTORS = {1: ("0.5", "0.25", "0.2", "0.1", "0.4", "0.3", "0.6", "0.75"),
+           2: ("0.25", "0.2", "0.05", "0.9", "0.95", "0.3", "0.35", "0.7"),
+           3: ("0.025", "0.05", "0.95", "0.99", "0.15", "0.45", "0.035", "0.85")}
 LAYERS = {1: (2, 10), 2: (4, 20), 3: (10, 60)}
-EPSILONS = {1: ("0.01", "0.001", "0.0001"), 2: ("0.001", "0.000001"), 3: ("1e-9", "1e-12", "0.0001")}
+EPSILONS = {1: ("0.01", "0.001", "0.0001", "0.005", "0.05", "0.02"), 2: ("0.001", "0.000001", "0.00001", "0.0005"),
+             3: ("1e-9", "1e-12", "0.0001", "1e-15", "1e-20")}
+PEAK_SLOPE = {"sigmoid": sp.Rational(1, 4), "tanh": sp.Integer(1)}
+"""The largest slope of each activation (derive's sigmoid-max and tanh-max)."""
 SMALLEST_SUBNORMAL = {"float16": sp.Rational(1, 2**24), "float32": sp.Rational(1, 2**149),
                       "float64": sp.Rational(1, 2**1074)}
 
@@ -43,12 +49,19 @@ def sample_vanish(rng, difficulty):
     return {"factor": json_number(factor), "eps": json_number(sp.Rational(pick(rng, EPSILONS[difficulty])))}
 
 
+def vanishing_depth(factor: sp.Rational, eps: sp.Rational) -> dict:
+    """The least n with factor^n < eps, settled exactly, and the powers either side of it."""
+    estimate = int(math.log(eps) / math.log(factor)) if eps > 1e-300 else int(
+        (math.log(eps.p) - math.log(eps.q)) / math.log(factor))
+    n = least_power_below(factor, eps, estimate)
+    return {"n": q(sp.Integer(n)), "below": q(compact_power(factor, n)), "above": q(compact_power(factor, n - 1)),
+            "previous": n - 1, "ratio": q(sp.log(1 / eps) / sp.log(1 / factor))}
+
+
 def solve_vanish(p):
-    d = derive("layers-to-vanish", factor=str(p["factor"]), eps=str(sp.Rational(str(p["eps"]))))
-    return Solved({"layers": (d.result, WHOLE_NUMBER)},
-                  {"f": q(d.params["factor"]), "e": q(d.params["eps"]), "ratio": q(d.steps[0].rhs),
-                   "below": d.details["factor^n"], "above": d.details["factor^(n-1)"],
-                   "previous": d.result.exact_value - 1})
+    factor, eps = sp.Rational(str(p["factor"])), sp.Rational(str(p["eps"]))
+    found = vanishing_depth(factor, eps)
+    return Solved({"layers": (found["n"], WHOLE_NUMBER)}, {"f": q(factor), "e": q(eps), **found})
 
 
 def sample_bound(rng, difficulty):
@@ -58,25 +71,25 @@ def sample_bound(rng, difficulty):
 
 
 def solve_bound(p):
-    d = derive("depth-product", activation=p["activation"], w=str(p["w"]), layers=str(p["layers"]))
-    factor = d.details["per-layer factor"]
-    return Solved({"factor": (factor, RELATIVE), "bound": (d.result, RELATIVE)},
-                  {"wq": q(sp.Rational(str(p["w"]))), "threshold": d.details["explodes above |w| ="],
-                   "peak": q(1 / d.details["explodes above |w| ="].exact_value),
-                   "trend": "grow" if factor.exact_value > 1 else "shrink"})
+    w = sp.Rational(str(p["w"]))
+    peak = PEAK_SLOPE[p["activation"]]
+    factor = abs(w) * peak
+    return Solved({"factor": (q(factor), RELATIVE), "bound": (q(compact_power(factor, p["layers"])), RELATIVE)},
+                  {"wq": q(w), "threshold": q(1 / peak), "peak": q(peak),
+                   "trend": "grow" if factor > 1 else "shrink"})
 
 
 def sample_underflow(rng, difficulty):
-    return {"factor": json_number(pick(rng, FACTORS[difficulty])),
+    top, scale = {1: (15, 20), 2: (90, 100), 3: (900, 1000)}[difficulty]
+    return {"factor": json_number(sp.Rational(rng.randrange(1, top + 1), scale)),
             "format": pick(rng, tuple(SMALLEST_SUBNORMAL))}
 
 
 def solve_underflow(p):
-    tiny = SMALLEST_SUBNORMAL[p["format"]]
-    d = derive("layers-to-vanish", factor=str(p["factor"]), eps=tiny)
-    return Solved({"layers": (d.result, WHOLE_NUMBER)},
-                  {"f": q(d.params["factor"]), "tiny": q(tiny), "power": sp.log(1 / tiny, 2),
-                   "below": d.details["factor^n"], "above": d.details["factor^(n-1)"]})
+    factor, tiny = sp.Rational(str(p["factor"])), SMALLEST_SUBNORMAL[p["format"]]
+    found = vanishing_depth(factor, tiny)
+    return Solved({"layers": (found["n"], WHOLE_NUMBER)},
+                  {"f": q(factor), "tiny": q(tiny), "power": sp.log(1 / tiny, 2), **found})
 
 
 FAMILIES = (

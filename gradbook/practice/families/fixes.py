@@ -3,12 +3,17 @@ sigmoid's expected slope when its input is spread."""
 
 import sympy as sp
 
-from derive import derive
+from derive import Quantity, derive
+from derive.derivations.normalization import expected_slope_float64, expected_slope_mp
+from derive.quantity import compact_power
 from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "06-fixes"
-FANS = {1: (32, 64, 100, 128, 256, 512, 784, 1024), 2: (100, 300, 784, 1000, 2048), 3: (3, 17, 784, 4096, 10000)}
+XAVIER = derive("xavier-variance").steps[3].rhs
+"""2/(n_in + n_out), as the Xavier derivation arrives at it."""
+FANS = {1: (32, 64, 100, 128, 256, 512, 784, 1024), 2: (100, 300, 784, 1000, 2048, 50, 500),
+        3: (3, 17, 784, 4096, 10000, 61, 333)}
 
 
 def sample_xavier(rng, difficulty):
@@ -16,34 +21,34 @@ def sample_xavier(rng, difficulty):
 
 
 def solve_xavier(p):
-    d = derive("xavier-variance", fan_in=str(p["fan_in"]), fan_out=str(p["fan_out"]))
-    return Solved({"variance": (d.result, RELATIVE)},
-                  {"std": d.details["standard deviation"], "forward": d.details["forward-only 1/fan_in"],
-                   "backward": d.details["backward-only 1/fan_out"], "formula": d.steps[3].rhs})
+    variance = sp.Rational(2, p["fan_in"] + p["fan_out"])
+    return Solved({"variance": (q(variance), RELATIVE)},
+                  {"std": q(sp.sqrt(variance)), "forward": q(sp.Rational(1, p["fan_in"])),
+                   "backward": q(sp.Rational(1, p["fan_out"])), "formula": XAVIER})
 
 
 def solve_he(p):
-    d = derive("he-variance", fan_in=str(p["fan_in"]))
-    return Solved({"variance": (d.result, RELATIVE)}, {"std": d.details["standard deviation"]})
+    variance = sp.Rational(2, p["fan_in"])
+    return Solved({"variance": (q(variance), RELATIVE)}, {"std": q(sp.sqrt(variance))})
 
 
 def sample_residual(rng, difficulty):
-    fprime = pick(rng, {1: ("0.1", "0.5", "0", "0.2", "0.25", "1"), 2: ("0.05", "0.2", "-0.1", "0.01"), 3: ("-0.5", "0.02", "0.3")}[difficulty])
+    fprime = sp.Rational(rng.randrange(*{1: (0, 11), 2: (-10, 31), 3: (-50, 51)}[difficulty]),
+                         {1: 10, 2: 100, 3: 100}[difficulty])
     return {"fprime": json_number(fprime), "blocks": rng.randrange(*{1: (2, 6), 2: (5, 21), 3: (10, 101)}[difficulty])}
 
 
 def solve_residual(p):
-    d = derive("residual-gradient", fprime=str(p["fprime"]), blocks=str(p["blocks"]))
-    return Solved({"gradient": (d.result, RELATIVE)},
-                  {"fp": q(d.params["fprime"]), "plain": d.details["without skip connections"],
-                   "factor": q(1 + d.params["fprime"])})
+    fprime = sp.Rational(str(p["fprime"]))
+    return Solved({"gradient": (q(compact_power(1 + fprime, p["blocks"])), RELATIVE)},
+                  {"fp": q(fprime), "plain": q(compact_power(fprime, p["blocks"])), "factor": q(1 + fprime)})
 
 
 def solve_spread(p):
-    d = derive("expected-sigmoid-slope", s=str(p["s"]))
-    return Solved({"slope": (d.result, RELATIVE)},
-                  {"sq": q(d.params["s"]), "narrow": d.details["narrow-spread limit"],
-                   "wide": d.details["wide-spread approximation"]})
+    s = sp.Rational(str(p["s"]))
+    slope = Quantity.numeric(expected_slope_mp(s), float64=lambda: expected_slope_float64(float(s)))
+    return Solved({"slope": (slope, RELATIVE)},
+                  {"sq": q(s), "narrow": q(sp.Rational(1, 4)), "wide": q(1 / (s * sp.sqrt(2 * sp.pi)))})
 
 
 FAMILIES = (
@@ -74,8 +79,8 @@ FAMILIES = (
            "The skip path adds one to every block's derivative."),
     Family("expected-slope", CHAPTER, "the sigmoid's expected slope for a spread input",
            {"s": "the spread (standard deviation) of the pre-activation"},
-           lambda rng, d: {"s": json_number(sp.Rational(rng.randrange(1, {1: 13, 2: 51, 3: 81}[d]),
-                                                        {1: 4, 2: 10, 3: 2}[d]))},
+           lambda rng, d: {"s": json_number(sp.Rational(rng.randrange(1, {1: 41, 2: 101, 3: 201}[d]),
+                                                        {1: 20, 2: 20, 3: 4}[d]))},
            solve_spread,
            "A sigmoid unit's pre-activation is normally distributed with mean zero and standard deviation "
            "${{ sq }}$. What is the expected value of its slope $\\sigma'(Z)$?",

@@ -3,7 +3,8 @@ it falls to a given value, and the derivative of a stretched sigmoid."""
 
 import sympy as sp
 
-from derive import activation, derive
+from derive import activation
+from derive.derivations.sigmoid import threshold_value
 from derive.symbols import sigma, z
 from gradbook.practice.common import RELATIVE, THREE_FIGURES, decimal, json_number, pick, q, signed
 from gradbook.practice.family import Family, Solved
@@ -14,7 +15,7 @@ S = activation("sigmoid")
 
 def sample_z(rng, difficulty):
     if difficulty == 1:
-        return {"z": json_number(signed(rng, sp.Rational(rng.randrange(0, 13), 2)))}
+        return {"z": json_number(signed(rng, sp.Rational(rng.randrange(0, 25), 4)))}
     if difficulty == 2:
         return {"z": json_number(signed(rng, decimal(rng, 0, 6, 1)))}
     return {"z": json_number(signed(rng, decimal(rng, 0, 12, 2)))}
@@ -37,10 +38,11 @@ def solve_fraction(p):
 
 
 def solve_threshold(p):
-    d = derive("saturation-threshold", c=str(p["c"]))
+    given = sp.Rational(str(p["c"]))
+    threshold = threshold_value(given)
     c, u = sp.symbols("c u", positive=True)
-    return Solved({"z": (d.result, RELATIVE)},
-                  {"cq": q(d.params["c"]), "check": S.slope(d.result.exact_value),
+    return Solved({"z": (threshold, RELATIVE)},
+                  {"cq": q(given), "check": S.slope(threshold.exact_value),
                    "quadratic": sp.Eq(u * (1 - u), c), "root": sp.Eq(u, (1 + sp.sqrt(1 - 4 * c)) / 2),
                    "logit": sp.Eq(z, sp.log(u / (1 - u)))})
 
@@ -67,8 +69,8 @@ FAMILIES = (
            "that is ${{ percent }}\\,\\%$.",
            "Divide the slope at the point by the slope at zero."),
     Family("saturation-threshold", CHAPTER, "where the slope falls to c", {"c": "the slope, between 0 and 1/4"},
-           lambda rng, d: {"c": json_number(sp.Rational(rng.randrange(1, {1: 25, 2: 250, 3: 1000}[d]),
-                                                        {1: 100, 2: 1000, 3: 100000}[d]))},
+           lambda rng, d: {"c": json_number(sp.Rational(rng.randrange(1, {1: 50, 2: 250, 3: 1000}[d]),
+                                                        {1: 200, 2: 1000, 3: 100000}[d]))},
            solve_threshold,
            "Find the $z > 0$ at which the sigmoid's slope equals ${{ cq }}$.",
            "Write $u = \\sigma(z)$ and $c = {{ cq }}$. Then ${{ quadratic }}$ is a quadratic in $u$; "
@@ -77,7 +79,7 @@ FAMILIES = (
            "Solve the quadratic for σ(z) first, then invert the sigmoid."),
     Family("differentiate-scaled-sigmoid", CHAPTER, "the derivative of a stretched sigmoid",
            {"a": "the stretch factor"},
-           lambda rng, d: {"a": json_number({1: signed(rng, rng.randrange(2, 13)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
+           lambda rng, d: {"a": json_number({1: signed(rng, sp.Rational(rng.randrange(3, 25), 2)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
                                              3: signed(rng, decimal(rng, 0.1, 9, 2))}[d] or 1)},
            solve_scaled,
            "Differentiate $\\sigma({{ inner }})$ with respect to $z$. Give an expression in $z$ "

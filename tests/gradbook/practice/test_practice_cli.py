@@ -1,6 +1,7 @@
 """gradbook families / practice / check, end to end."""
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -88,3 +89,16 @@ def test_malformed_files_exit_2_with_one_line(tmp_path, capsys, key, answers, me
 def test_bad_practice_and_check_arguments_exit_2(tmp_path, capsys, argv, message):
     code, _, err = run(capsys, *argv, *(["--out", str(tmp_path / "o")] if argv[0] == "practice" else []))
     assert code == 2 and message in err and err.count("\n") == 1
+
+
+def test_the_readme_example_still_gives_the_verdicts_it_describes(tmp_path, capsys):
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
+    answers = readme.split("cat > sheet/answers.json <<'JSON'\n", 1)[1].split("\nJSON", 1)[0]
+    key = tmp_path / "problems.json"
+    key.write_text(practice_set(["depth-product", "sigmoid-derivative"], 4, 7, None).to_json())
+    (tmp_path / "answers.json").write_text(answers)
+    code, out, _ = run(capsys, "check", str(key), str(tmp_path / "answers.json"), "--json")
+    verdicts = [(r["verdict"], r["feedback"]) for r in json.loads(out)["results"]]
+    assert code == 0
+    assert [v for v, _ in verdicts] == ["correct", "incorrect", "incorrect", "invalid"]
+    assert "2 significant figures" in verdicts[1][1] and "wrong sign" in verdicts[2][1]

@@ -1,0 +1,66 @@
+"""Time practice: generating problems with verified answers, and grading.
+
+Figures, in one run on this machine:
+  1. generating COUNT problems (all families in turn, mixed difficulty) and
+     writing them as JSON, in one process (imports counted separately);
+  2. grading COUNT answers of every kind (right, wrong, symbolic, unreadable);
+  3. the slowest single grading call over a corpus of hostile strings.
+Prints them and writes bench/results/practice.json. Nothing here is asserted.
+"""
+
+import json
+import sys
+import time
+from pathlib import Path
+
+COUNT = 1000
+AIM_SECONDS = 2.0
+RESULTS = Path(__file__).resolve().parent / "results" / "practice.json"
+HOSTILE = ["9^9^9^9", "1" * 5000, "(" * 300, "exp(exp(exp(exp(10))))", "__import__('os')", "2**-1000",
+           "sigma(" * 40 + "z" + ")" * 40, "1e999999", "z^z^z^z", "((((1))))" * 20, "ｅｘｐ(1)"]
+
+
+def main() -> None:
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    start = time.perf_counter()
+    from gradbook.practice.generate import practice_set
+    from gradbook.practice.grade import grade
+    imported = time.perf_counter()
+    problems = practice_set(count=COUNT, seed=2026)
+    text = problems.to_json()
+    generated = time.perf_counter()
+
+    typed = []
+    for i, problem in enumerate(problems.problems):
+        for answer in problem.answers:
+            if answer.value is None:
+                typed.append((answer, "a*sigma(a*z)*(1-sigma(a*z))" if i % 2 else "sigma(z)"))
+            else:
+                typed.append((answer, answer.value if i % 3 else "-" + answer.value[:6]))
+    typed = (typed * (COUNT // len(typed) + 1))[:COUNT]
+    t = time.perf_counter()
+    verdicts = [grade(answer, text_).verdict for answer, text_ in typed]
+    graded = time.perf_counter() - t
+
+    slowest = 0.0
+    numeric = problems.problems[0].answers[0]
+    symbolic = next(a for p in problems.problems for a in p.answers if a.value is None)
+    for text_ in HOSTILE:
+        for answer in (numeric, symbolic):
+            t = time.perf_counter()
+            grade(answer, text_)
+            slowest = max(slowest, time.perf_counter() - t)
+
+    figures = {"import_seconds": imported - start, "generate_seconds": generated - imported,
+               "json_bytes": len(text), "grade_seconds": graded, "graded": len(verdicts),
+               "slowest_hostile_ms": 1000 * slowest, "aim_seconds": AIM_SECONDS}
+    print(f"generate {COUNT} problems to JSON:   {figures['generate_seconds']:6.2f} s  (aim {AIM_SECONDS:.0f} s; "
+          f"imports {figures['import_seconds']:.2f} s)")
+    print(f"grade {len(verdicts)} answers:              {graded:6.2f} s  (aim {AIM_SECONDS:.0f} s)")
+    print(f"slowest hostile answer:          {figures['slowest_hostile_ms']:6.1f} ms")
+    RESULTS.parent.mkdir(exist_ok=True)
+    RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
