@@ -36,7 +36,7 @@ def rule_text(answer: Answer) -> str:
     if rule["mode"] == "abs" and rule["tol"] == 0:
         return RULES["exact"]
     if "tol" in rule:
-        rule["tol_percent"] = format(Decimal(str(rule["tol"])) * 100, "f")
+        rule["tol_percent"] = format((Decimal(str(rule["tol"])) * 100).normalize(), "f")
     return RULES[rule["mode"]].format(**rule)
 
 
