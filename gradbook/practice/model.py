@@ -8,10 +8,12 @@
 """
 
 import json
+import re
 from dataclasses import dataclass, field
 
 from gradbook.errors import UsageError
 
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(e[+-]?[0-9]+)?")
 MODES = {"rel": ("tol",), "abs": ("tol",), "sigfig": ("figures",), "symbolic": ("variables",)}
 
 
@@ -31,10 +33,19 @@ class Answer:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Answer":
-        mode = data["grading"]["mode"]
-        if mode not in MODES or any(key not in data["grading"] for key in MODES[mode]):
-            raise ValueError(f"answer {data['name']!r}: grading {data['grading']!r} is not a known rule")
-        return cls(data["name"], data["exact"], data["value"], dict(data["grading"]))
+        """The answer in `data`; a ValueError naming what is malformed."""
+        name, rule, value = data["name"], dict(data["grading"]), data["value"]
+        mode = rule.get("mode")
+        if mode not in MODES or any(key not in rule for key in MODES[mode]):
+            raise ValueError(f"answer {name!r}: grading {rule!r} is not a known rule")
+        if mode == "symbolic":
+            if not isinstance(data["exact"], str) or not isinstance(rule["variables"], list):
+                raise ValueError(f"answer {name!r}: a symbolic answer needs its expression and variables")
+        elif not (isinstance(value, str) and _DECIMAL.fullmatch(value)):
+            raise ValueError(f"answer {name!r}: value {value!r} is not a decimal number")
+        elif not all(isinstance(rule[k], (int, float)) and not isinstance(rule[k], bool) for k in MODES[mode]):
+            raise ValueError(f"answer {name!r}: the grading rule's {MODES[mode][0]} must be a number")
+        return cls(name, data["exact"], value, rule)
 
 
 @dataclass(frozen=True)

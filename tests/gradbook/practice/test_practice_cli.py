@@ -69,12 +69,17 @@ def test_checking_a_filled_answers_file(tmp_path, capsys):
     ("not json", "{}", "is not JSON"),
     ('{"gradbook": "0", "seed": 1}', "{}", "missing 'problems'"),
     (None, "[1, 2]", "must be an object"),
+    ("BAD-VALUE", "{}", "is not a decimal number"),
+    ("BAD-RULE", "{}", "is not a known rule"),
     (None, '{"nope-1-0": "1"}', "which the key does not have"),
     (None, '{"depth-product-1-0": {"wrong": "1"}}', "has no answer named 'wrong'"),
     (None, '{"depth-product-1-0": 5}', "must be text or an object"),
-], ids=["key-not-json", "key-missing-field", "answers-not-object", "unknown-id", "unknown-answer", "wrong-type"])
+], ids=["key-not-json", "key-missing-field", "answers-not-object", "key-bad-value", "key-bad-rule", "unknown-id", "unknown-answer", "wrong-type"])
 def test_malformed_files_exit_2_with_one_line(tmp_path, capsys, key, answers, message):
-    (tmp_path / "key.json").write_text(key or practice_set(["depth-product"], 1, 1, 1).to_json())
+    good = practice_set(["depth-product"], 1, 1, 1).to_json()
+    broken = {"BAD-VALUE": good.replace('"value": "', '"value": "x'),
+              "BAD-RULE": good.replace('"mode": "rel"', '"mode": "roughly"')}
+    (tmp_path / "key.json").write_text(broken.get(key, key) if key else good)
     (tmp_path / "answers.json").write_text(answers)
     code, _, err = run(capsys, "check", str(tmp_path / "key.json"), str(tmp_path / "answers.json"))
     assert code == 2 and message in err and err.count("\n") == 1
