@@ -63,6 +63,19 @@ class Helpers:
         separator = "\n\n" if body.startswith(("-", "|", "$$")) else " "
         return boxed("solution", f"*Solution.*{separator}{body}")
 
+    def worked(self, family: str, name: str, params: dict, source: str = "", caller=None) -> str:
+        """A numbered worked problem made by a problem family, the same code path
+        as a worksheet's. A call block's body is added to the solution."""
+        if family not in FAMILIES:
+            raise ValueError(f"no problem family {family!r} (gradbook families lists them)")
+        problem = FAMILIES[family].problem(dict(params), name, 1)
+        label = self.numbering.next("prob", name)
+        cited = f" ({source})" if source else ""
+        extra = f"\n\n{caller().strip()}" if caller else ""
+        return (boxed("problem", f"**{label.text}** ({FAMILIES[family].title}). {problem.statement}{cited}",
+                      label.anchor)
+                + boxed("solution", f"*Solution.* {problem.solution}{extra}"))
+
     def note(self, caller) -> str:
         return boxed("note", caller().strip())
 
@@ -149,7 +162,7 @@ def render_part(part: Part) -> Rendered:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set")}
+                         "practice_set", "worked")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:

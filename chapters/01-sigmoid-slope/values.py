@@ -9,6 +9,8 @@ from derive.symbols import logistic, sigma, z
 SLOPE_POINTS = range(0, 7)
 """The sources tabulate σ' at 0, ±1, …, ±6."""
 U = sp.Symbol("u")
+PRACTICE_Z = 5
+"""Source 001's first practice problem: the slope at z = 5 against the maximum."""
 THRESHOLDS = ("1/10", "1/20", "18/1000", "1/100", "1/1000")
 """Slopes at which to ask where saturation begins; 0.1 and 0.018 are source 003's."""
 
@@ -54,10 +56,10 @@ def values() -> dict:
             "one_z": 1, "one": s.slope(1), "one_share": _percent(s.slope(1), peak),
             "three": s.slope(3), "six": s.slope(6),
         },
-        "practice": {"z": 5, "sigma": s.value(5), "e": _q(sp.exp(-5)), "slope": s.slope(5),
-                    "share": _percent(s.slope(5), peak), "ratio": _q(s.slope(5).exact_value / peak.exact_value)},
+        "practice": {"z": PRACTICE_Z, "params": {"z": PRACTICE_Z}, "e": _q(sp.exp(-PRACTICE_Z)),
+                     "ratio": _q(s.slope(PRACTICE_Z).exact_value / peak.exact_value)},
         "second": {"max": second.result, "at": second.details["attained at z"],
-                   "min": second.details["minimum"], "at_five": s.curvature(5), "slope_five": s.slope(5)},
+                   "min": second.details["minimum"], "at_five": s.curvature(PRACTICE_Z), "slope_five": s.slope(PRACTICE_Z)},
         "stable": {"z": 40, "slope": s.slope(40)},
     }
 

@@ -10,7 +10,8 @@ FACTORS = ("1/4", "1/5", "1/20", "1/40", "19/20")
 """The per-layer factors the sources use: sigmoid's best, source 001's, source
 000's, the anchor network's w·σ' and source 004's 5 % loss per layer."""
 EPSILONS = ("1/1000", "1/1000000")
-LEARNING_RATE = sp.Rational(1, 10)
+FIVE_FACTOR, FIVE_LAYERS, LEARNING_RATE = sp.Rational(1, 5), 5, sp.Rational(1, 10)
+"""Source 001's second practice problem: five layers at 0.2 each, learning rate 0.1."""
 
 
 def q(value) -> Quantity:
@@ -30,9 +31,8 @@ def values() -> dict:
     products = {
         "ten": {"factor": q("1/4"), "n": 10, "value": depth.result},
         "tanh": {"factor": q("1"), "n": 10, "value": tanh_depth.result},
-        "five": {"factor": q("1/5"), "n": 5, "value": Quantity.exact(sp.Rational(1, 5) ** 5),
-                 "lr": Quantity.exact(LEARNING_RATE),
-                 "step": Quantity.exact(LEARNING_RATE * sp.Rational(1, 5) ** 5)},
+        "five": {"factor": q(FIVE_FACTOR), "n": FIVE_LAYERS, "value": Quantity.exact(FIVE_FACTOR ** FIVE_LAYERS),
+                 "params": {"factor": float(FIVE_FACTOR), "layers": FIVE_LAYERS, "lr": float(LEARNING_RATE)}},
         "twenty": {"factor": q("1/20"), "n": 20, "value": Quantity.exact(sp.Rational(1, 20) ** 20)},
         "hundred": {"factor": q("19/20"), "loss": q("5/100"), "n": 100,
                     "value": Quantity.exact(sp.Rational(19, 20) ** 100),

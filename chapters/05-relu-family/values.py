@@ -46,7 +46,6 @@ def values() -> dict:
     relu_signal = Quantity.exact(W ** (HIDDEN - 1))
     top = W ** HIDDEN * X
     sigmoid_out = CATALOG["sigmoid"].derivative.subs(z, W * top)
-    dead_peak = sum(DEAD_WEIGHTS) + DEAD_BIAS
     return {
         "rows": rows, "probes": PROBES,
         "slopes": [{"title": CATALOG[n].title, "f": CATALOG[n].expr, "slope": CATALOG[n].derivative} for n in FAMILY],
@@ -61,8 +60,7 @@ def values() -> dict:
                    "gain": Quantity.exact(W ** (HIDDEN - 1) / _sigmoid_signal()),
                    "top": Quantity.exact(top), "out_slope": Quantity.exact(sigmoid_out),
                    "with_output": Quantity.exact(W ** HIDDEN * sigmoid_out)},
-        "dead": {"w": [Quantity.exact(v) for v in DEAD_WEIGHTS], "b": Quantity.exact(DEAD_BIAS),
-                 "peak": Quantity.exact(dead_peak)},
+        "dead_params": {"w1": float(DEAD_WEIGHTS[0]), "w2": float(DEAD_WEIGHTS[1]), "b": int(DEAD_BIAS)},
         "logistic": logistic(z),
     }
 
