@@ -48,6 +48,7 @@ BROKEN = {
     "bad-derive-parameter": ("# Title\n", "from derive import derive\n\ndef values():\n"
                              "    return {'d': derive('saturation-threshold', c='1')}\n",
                              UsageError, "c must lie strictly between 0 and 1/4"),
+    "unknown-family": ("# Title\n\n{{ worked('nope', 'x', {}) }}\n", None, UsageError, "no problem family 'nope'"),
     "unprintable-value": ("# Title\n\n{{ d }}\n", "def values():\n    return {'d': {}}\n", UsageError,
                           "cannot be printed"),
 }
