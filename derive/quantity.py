@@ -59,7 +59,7 @@ class Quantity:
             float64 = _call_float64(lambda: int(expr.p) / int(expr.q)) if float64 is None else float64
         with workdps():
             if mp is None:
-                mp = sp.lambdify([], expr, modules="mpmath")()
+                mp = _evaluate(expr, mpmath)
             mp = mpmath.mpf(mp)
             evaluated = sp.N(expr, DPS)
             if not evaluated.is_real:
@@ -225,4 +225,36 @@ def _call_float64(compute: Callable[[], float]) -> float:
 
 def _float64_of(expr: sp.Expr) -> float:
     """`expr` evaluated with Python's float math (no sympy, no mpmath)."""
-    return _call_float64(sp.lambdify([], expr, modules="math"))
+    return _call_float64(lambda: _evaluate(expr, math))
+
+
+_FUNCTIONS = ("exp", "log", "sqrt", "tanh", "sinh", "cosh", "acosh", "asinh", "atanh", "erf", "sin", "cos")
+
+
+def _evaluate(expr: sp.Expr, lib):
+    """`expr` evaluated node by node with `lib`'s functions (math or mpmath).
+
+    Much faster than building a lambdify function for every quantity, and the
+    same independent path: sympy's evalf is not involved. Nodes it does not
+    know go to lambdify."""
+    if expr.is_Integer:  # kept exact: math.log takes a huge int, not its float
+        return int(expr) if lib is math else mpmath.mpf(int(expr))
+    if expr.is_Rational:
+        return int(expr.p) / int(expr.q) if lib is math else mpmath.mpf(int(expr.p)) / int(expr.q)
+    if expr is sp.pi or expr is sp.E:
+        return {sp.pi: lib.pi, sp.E: lib.e}[expr]
+    if expr.is_Add:
+        return sum(_evaluate(a, lib) for a in expr.args)
+    if expr.is_Mul:
+        product = 1
+        for a in expr.args:
+            product *= _evaluate(a, lib)
+        return product
+    if expr.is_Pow:
+        return _evaluate(expr.base, lib) ** _evaluate(expr.exp, lib)
+    name = type(expr).__name__
+    if name in _FUNCTIONS and len(expr.args) == 1:
+        return getattr(lib, name)(_evaluate(expr.args[0], lib))
+    if isinstance(expr, sp.Abs):
+        return abs(_evaluate(expr.args[0], lib))
+    return sp.lambdify([], expr, modules="math" if lib is math else "mpmath")()

@@ -183,7 +183,7 @@ def test_activation_slope_agrees_with_the_catalog(activation):
 @settings(max_examples=15, deadline=None)
 @given(st.fractions(min_value=Fraction(1, 10**6), max_value=Fraction(1, 4)).filter(lambda c: c < Fraction(1, 4)))
 def test_saturation_threshold_for_any_c(c):
-    result = derive("saturation-threshold", c=f"{c.numerator}/{c.denominator}").result
+    result = derive("saturation-threshold", c=c).result  # a Fraction: no text-length limit
     with mpmath.workdps(60):
         s = sigmoid(result.mp)
         assert abs(s * (1 - s) - mpmath.mpf(c.numerator) / c.denominator) < mpmath.mpf(10) ** -45
