@@ -107,3 +107,19 @@ def test_the_readme_example_still_gives_the_verdicts_it_describes(tmp_path, caps
     assert code == 0
     assert [v for v, _ in verdicts] == ["correct", "incorrect", "incorrect", "invalid"]
     assert "2 significant figures" in verdicts[1][1] and "wrong sign" in verdicts[2][1]
+
+
+def test_the_pdf_worksheet_and_key_hold_the_problems(tmp_path, capsys):
+    from pypdf import PdfReader
+
+    out = tmp_path / "pdf"
+    code, _, err = run(capsys, "practice", "--family", "xavier-variance", "--count", "2", "--seed", "4",
+                       "--out", str(out), "--format", "pdf")
+    assert code == 0, err
+    assert sorted(p.name for p in out.iterdir()) == ["key.pdf", "problems.json", "worksheet.pdf"]
+    sheet, key = ("\n".join(page.extract_text() for page in PdfReader(out / name).pages)
+                  for name in ("worksheet.pdf", "key.pdf"))
+    problems = json.loads((out / "problems.json").read_text())["problems"]
+    for problem in problems:
+        assert problem["id"] in sheet and problem["id"] in key
+    assert "Solution" in key and "Solution" not in sheet
