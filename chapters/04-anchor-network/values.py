@@ -84,6 +84,7 @@ def values() -> dict:
         "epochs_top": mp(EPOCHS * t.delta_a[-2], EPOCHS * delta[-2]),
         "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta_a[0], EPOCHS * 0.01 * delta[0]),
         "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2),
+        "deeper_params": {"w": float(W), "x": int(X), "layers": LAYERS + 1},
         "assumed_slope": Quantity.exact(ASSUMED_SLOPE),
         "exercise3": exercise3,
     }

@@ -21,7 +21,6 @@ def q(value) -> Quantity:
 
 def values() -> dict:
     s = activation("sigmoid")
-    norm = sp.sqrt(sum(sp.Integer(g) ** 2 for g in GRADIENT))
     residual = derive("residual-gradient")
     return {
         "xavier": derive("xavier-variance"), "he": derive("he-variance"),
@@ -34,8 +33,7 @@ def values() -> dict:
                   "slope_near": s.slope(NEAR), "factor_far": q(LARGE_WEIGHT * s.slope(FAR).exact_value),
                   "ratio": q(s.slope(NEAR).exact_value / s.slope(FAR).exact_value)},
         "residual": residual, "fprime": q(residual.params["fprime"]), "blocks": residual.params["blocks"],
-        "clip": {"g": [q(g) for g in GRADIENT], "norm": q(norm), "tau": q(THRESHOLD),
-                 "clipped": [q(sp.Integer(g) * THRESHOLD / norm) for g in GRADIENT]},
+        "clip_params": {"g1": GRADIENT[0], "g2": GRADIENT[1], "tau": THRESHOLD},
         "gate": {"f": q(FORGET), "steps": STEPS, "kept": q(FORGET ** STEPS),
                  "sigmoid": q(sp.Rational(1, 4) ** STEPS)},
     }

@@ -1,5 +1,7 @@
 """Chapter 4's family: a sigmoid chain's output against its first weight."""
 
+import math
+
 import sympy as sp
 
 from derive import Quantity, trace_chain
@@ -34,6 +36,32 @@ def _mp(value) -> Quantity:
     return Quantity.numeric(value, float64=float(value))
 
 
+def sample_signal(rng, difficulty):
+    low, high = {1: (3, 6), 2: (4, 9), 3: (5, 13)}[difficulty]
+    w = pick(rng, ("0.1", "0.2", "0.5", "1")) if difficulty == 1 else decimal(rng, 0.1, 3, difficulty - 1)
+    return {"w": json_number(w), "x": 1, "layers": rng.randrange(low, high + 1)}
+
+
+def solve_signal(p):
+    w, x = sp.Rational(str(p["w"])), sp.Rational(str(p["x"]))
+    t = trace_chain(w, x, p["layers"])
+    signal = Quantity.numeric(t.delta_a[0], float64=lambda: _signal_float64(float(w), float(x), p["layers"]))
+    factors = [_mp(w * s) for s in t.slope[1:]]
+    return Solved({"signal": (signal, RELATIVE)}, {"wq": q(w), "xq": q(x), "factors": factors})
+
+
+def _signal_float64(w: float, x: float, layers: int) -> float:
+    """∂a_n/∂a_1 in plain float64: the product of w σ'(z_k) for the units above the first."""
+    signal, product = x, 1.0
+    for k in range(layers):
+        e = math.exp(-abs(w * signal))
+        slope = e / (1.0 + e) ** 2
+        signal = 1.0 / (1.0 + e) if w * signal >= 0 else e / (1.0 + e)
+        if k:
+            product *= w * slope
+    return product
+
+
 FAMILIES = (
     Family("chain-gradient", CHAPTER, "a sigmoid chain's gradient for its first weight",
            {"w": "the weight on every link", "x": "the input", "layers": "the number of sigmoid units"},
@@ -47,4 +75,15 @@ FAMILIES = (
            "The chain rule gives $x\\,\\sigma'(z_1)$ from the first unit and $w\\,\\sigma'(z_k)$ from each unit "
            "above it; their product is ${{ answer.gradient }}$.",
            "Forward first; then multiply x σ'(z₁) by w σ'(z_k) for every later unit."),
+    Family("anchor-signal", CHAPTER, "the signal reaching the first layer of an anchor network",
+           {"w": "the weight on every link", "x": "the input", "layers": "the number of sigmoid units"},
+           sample_signal, solve_signal,
+           "An anchor network has ${{ layers }}$ sigmoid units in a row, weight $w = {{ wq }}$ on every link, "
+           "input $x = {{ xq }}$ and no biases. Taking the signal at the top unit's output as one, what signal "
+           "$\\partial L / \\partial a_1$ reaches the first unit?",
+           "Each step down multiplies the signal by $w\\,\\sigma'(z)$ of the unit above. Running the network "
+           "forward gives these factors, from the second unit up: "
+           "{% for f in factors %}${{ f }}${{ ', ' if not loop.last }}{% endfor %}. Their product is "
+           "${{ answer.signal }}$.",
+           "One factor w σ'(z_k) for every unit above the first."),
 )

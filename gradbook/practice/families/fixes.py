@@ -6,7 +6,7 @@ import sympy as sp
 from derive import Quantity, derive
 from derive.derivations.normalization import expected_slope_float64, expected_slope_mp
 from derive.quantity import compact_power
-from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q
+from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q, signed
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "06-fixes"
@@ -51,6 +51,27 @@ def solve_spread(p):
                   {"sq": q(s), "narrow": q(sp.Rational(1, 4)), "wide": q(1 / (s * sp.sqrt(2 * sp.pi)))})
 
 
+def sample_clip(rng, difficulty):
+    if difficulty == 1:
+        g1, g2 = pick(rng, ((3, 4), (6, 8), (5, 12), (8, 15), (4, 3), (12, 5), (9, 12), (7, 24)))
+        return {"g1": signed(rng, g1), "g2": signed(rng, g2), "tau": rng.randrange(1, 4)}
+    places = {2: 1, 3: 2}[difficulty]
+    return {"g1": json_number(signed(rng, decimal(rng, 0.5, 20, places))),
+            "g2": json_number(signed(rng, decimal(rng, 0.5, 20, places))),
+            "tau": json_number(decimal(rng, 0.5, 5, places))}
+
+
+def solve_clip(p):
+    g = [sp.Rational(str(p["g1"])), sp.Rational(str(p["g2"]))]
+    tau = sp.Rational(str(p["tau"]))
+    norm = sp.sqrt(g[0] ** 2 + g[1] ** 2)
+    scale = sp.Min(1, tau / norm)
+    clipped = [q(component * scale) for component in g]
+    return Solved({"first": (clipped[0], RELATIVE), "second": (clipped[1], RELATIVE)},
+                  {"gq": [q(v) for v in g], "tq": q(tau), "norm": q(norm), "scale": q(scale),
+                   "shrunk": bool(tau < norm)})
+
+
 FAMILIES = (
     Family("xavier-variance", CHAPTER, "the Xavier (Glorot) weight variance",
            {"fan_in": "inputs per unit", "fan_out": "outputs per unit"}, sample_xavier, solve_xavier,
@@ -77,6 +98,17 @@ FAMILIES = (
            "${{ factor }}^{ {{- blocks -}} } = {{ answer.gradient }}$. Without the skips the same blocks would "
            "pass on ${{ plain }}$.",
            "The skip path adds one to every block's derivative."),
+    Family("clip-gradient", CHAPTER, "clipping a gradient by its norm",
+           {"g1": "the gradient's first component", "g2": "its second component", "tau": "the threshold"},
+           sample_clip, solve_clip,
+           "Clip the gradient $({{ gq[0] }}, {{ gq[1] }})$ at norm threshold $\\tau = {{ tq }}$: what are its "
+           "two components afterwards?",
+           "Its norm is $\\sqrt{ {{- gq[0] }}^2 + {{ gq[1] }}^2} = {{ norm }}$. "
+           "{% if shrunk %}That is above the threshold, so both components are scaled by "
+           "$\\tau / {{ norm }} = {{ scale }}$, giving $({{ answer.first }}, {{ answer.second }})$: the same "
+           "direction, with norm ${{ tq }}$.{% else %}That is within the threshold, so the gradient is left as it "
+           "is: $({{ answer.first }}, {{ answer.second }})$.{% endif %}",
+           "Scale by min(1, τ/‖g‖): clipping only ever shrinks a gradient."),
     Family("expected-slope", CHAPTER, "the sigmoid's expected slope for a spread input",
            {"s": "the spread (standard deviation) of the pre-activation"},
            lambda rng, d: {"s": json_number(sp.Rational(rng.randrange(1, {1: 41, 2: 101, 3: 201}[d]),

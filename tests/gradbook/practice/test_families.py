@@ -107,6 +107,27 @@ def check_chain_gradient(p, v):
     assert close(value(p), mpmath.diff(output, w), mpmath.mpf(10) ** -20)
 
 
+def check_anchor_signal(p, v):
+    w, x, n = _mp(f(p.params["w"])), _mp(f(p.params["x"])), p.params["layers"]
+
+    def top_output(a1):
+        a = a1
+        for _ in range(n - 1):
+            a = sig(w * a)
+        return a
+
+    first = sig(w * x)
+    assert close(value(p), mpmath.diff(top_output, first), mpmath.mpf(10) ** -20)
+
+
+def check_clip_gradient(p, v):
+    g = [f(p.params["g1"]), f(p.params["g2"])]
+    tau = f(p.params["tau"])
+    norm_squared = g[0] ** 2 + g[1] ** 2
+    scale = 1 if norm_squared <= tau ** 2 else _mp(tau) / mpmath.sqrt(_mp(norm_squared))
+    assert close(value(p, "first"), _mp(g[0]) * scale) and close(value(p, "second"), _mp(g[1]) * scale)
+
+
 def check_dead_relu(p, v):
     w1, w2, b = (f(p.params[k]) for k in ("w1", "w2", "b"))
     corners = [w1 * x1 + w2 * x2 + b for x1 in (0, 1) for x2 in (0, 1)]
