@@ -37,8 +37,8 @@ def _mp(value) -> Quantity:
 
 
 def sample_signal(rng, difficulty):
-    low, high = {1: (3, 6), 2: (4, 9), 3: (5, 13)}[difficulty]
-    w = pick(rng, ("0.1", "0.2", "0.5", "1")) if difficulty == 1 else decimal(rng, 0.1, 3, difficulty - 1)
+    low, high = {1: (3, 7), 2: (4, 9), 3: (5, 13)}[difficulty]
+    w = pick(rng, ("0.1", "0.2", "0.25", "0.5", "1", "2")) if difficulty == 1 else decimal(rng, 0.1, 3, difficulty - 1)
     return {"w": json_number(w), "x": 1, "layers": rng.randrange(low, high + 1)}
 
 

@@ -186,3 +186,11 @@ def test_a_problem_survives_json_and_is_the_same_for_the_same_seed(name):
     assert all(a.value is None or len(a.value.replace("-", "").split("e")[0].replace(".", "")) >= 25
                for a in problem.answers)
     assert problem.statement and problem.solution and "$" in problem.statement + problem.solution
+
+
+@pytest.mark.parametrize("name", list(FAMILIES), ids=list(FAMILIES))
+def test_every_level_has_room_for_a_large_set(name):
+    """A set of a thousand problems asks each family for about twenty per level."""
+    for level in (1, 2, 3):
+        drawn = {tuple(sorted(FAMILIES[name].draw(9, slot, 0, level).items())) for slot in range(400)}
+        assert len(drawn) >= 30, f"level {level} has only {len(drawn)} different problems"
