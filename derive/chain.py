@@ -70,19 +70,24 @@ def trace_chain(w, x, layers: int) -> ChainTrace:
                       tuple(delta_a), tuple(delta_z), tuple(grad_w))
 
 
-def chain_gradient_float64(w: float, x: float, layers: int) -> float:
-    """∂a_n/∂w_1 of the chain in plain float64, a separate path for cross-checks.
-
-    The slope is taken as e^{-|z|}/(1 + e^{-|z|})², which neither overflows nor
-    loses digits to 1 - σ(z) when a unit saturates.
-    """
+def slopes_float64(w: float, x: float, layers: int) -> list[float]:
+    """σ'(z_k) for each unit of the chain in plain float64, a separate path for
+    cross-checks. The slope is taken as e^{-|z|}/(1 + e^{-|z|})², which neither
+    overflows nor loses digits to 1 - σ(z) when a unit saturates."""
     signal, slopes = x, []
     for _ in range(layers):
         t = w * signal
         e = math.exp(-abs(t))
         slopes.append(e / (1.0 + e) ** 2)
         signal = 1.0 / (1.0 + e) if t >= 0 else e / (1.0 + e)
-    gradient = x * slopes[0]
-    for s in slopes[1:]:
-        gradient *= w * s
-    return gradient
+    return slopes
+
+
+def signal_float64(w: float, x: float, layers: int) -> float:
+    """∂a_n/∂a_1 in float64: w σ'(z_k) for every unit above the first."""
+    return math.prod(w * s for s in slopes_float64(w, x, layers)[1:])
+
+
+def chain_gradient_float64(w: float, x: float, layers: int) -> float:
+    """∂a_n/∂w_1 in float64: x σ'(z_1) times the signal from above."""
+    return x * slopes_float64(w, x, layers)[0] * signal_float64(w, x, layers)

@@ -7,6 +7,7 @@ import mpmath
 import sympy as sp
 
 from derive import Quantity, derive, trace_chain
+from derive.chain import slopes_float64
 from derive.precision import DPS
 
 W, X, LAYERS = sp.Rational(1, 10), sp.Integer(1), 4
@@ -24,11 +25,7 @@ def mp(value, float64) -> Quantity:
 
 def float_trace(w: float, x: float, layers: int):
     """The chain in plain float64: slopes, and dL/da_k from the top down."""
-    signal, slopes = x, []
-    for _ in range(layers):
-        s = 1 / (1 + math.exp(-w * signal))
-        slopes.append(s * (1 - s))
-        signal = s
+    slopes = slopes_float64(w, x, layers)
     delta = [1.0] * layers
     for k in range(layers - 2, -1, -1):
         delta[k] = delta[k + 1] * w * slopes[k + 1]
@@ -45,8 +42,8 @@ def traced(w, x, layers) -> dict:
                   "slope": mp(t.slope[k], slopes[k]), "factor": mp(w * t.slope[k], float(w) * slopes[k]),
                   "delta": mp(t.delta_a[k], delta[k]),
                   "grad": mp(t.grad_w[k], delta[k] * slopes[k] * inputs[k]),
-                  "source_update": mp(-mpmath.mpf(LEARNING_RATE) * t.delta_a[k], -0.01 * delta[k]),
-                  "step": mp(-mpmath.mpf(LEARNING_RATE) * t.grad_w[k], -0.01 * delta[k] * slopes[k] * inputs[k])}
+                  "source_update": mp(-mpmath.mpf(LEARNING_RATE) * t.delta_a[k], -float(LEARNING_RATE) * delta[k]),
+                  "step": mp(-mpmath.mpf(LEARNING_RATE) * t.grad_w[k], -float(LEARNING_RATE) * delta[k] * slopes[k] * inputs[k])}
                  for k in range(layers)],
     }
 
@@ -57,7 +54,7 @@ def values() -> dict:
     slopes, delta = float_trace(float(W), float(X), LAYERS)
     # What source 003's program computes as written: it multiplies w σ' for all four units.
     program = [mpmath.fprod([W * s for s in t.slope[k:]]) for k in range(LAYERS)]
-    program_f = [math.prod(0.1 * s for s in slopes[k:]) for k in range(LAYERS)]
+    program_f = [math.prod(float(W) * s for s in slopes[k:]) for k in range(LAYERS)]
     ratio = mp(t.delta_a[-1] / t.delta_a[0], delta[-1] / delta[0])
     extra = [traced(W, X, n)["rows"][0]["delta"] for n in (LAYERS + 1, LAYERS + 2)]
     exercise3 = []
@@ -79,10 +76,10 @@ def values() -> dict:
         "program": [mp(v, f) for v, f in zip(program, program_f)],
         "program_ratio": mp(program[-1] / program[0], program_f[-1] / program_f[0]),
         "mixed_ratio": mp(t.delta_a[-2] / (mpmath.mpf(LEARNING_RATE) * t.delta_a[0]),
-                          delta[-2] / (0.01 * delta[0])),
+                          delta[-2] / (float(LEARNING_RATE) * delta[0])),
         "epochs": EPOCHS,
         "epochs_top": mp(EPOCHS * t.delta_a[-2], EPOCHS * delta[-2]),
-        "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta_a[0], EPOCHS * 0.01 * delta[0]),
+        "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta_a[0], EPOCHS * float(LEARNING_RATE) * delta[0]),
         "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2),
         "deeper_params": {"w": float(W), "x": int(X), "layers": LAYERS + 1},
         "assumed_slope": Quantity.exact(ASSUMED_SLOPE),

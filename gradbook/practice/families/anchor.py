@@ -1,11 +1,9 @@
 """Chapter 4's family: a sigmoid chain's output against its first weight."""
 
-import math
-
 import sympy as sp
 
 from derive import Quantity, trace_chain
-from derive.chain import chain_gradient_float64
+from derive.chain import chain_gradient_float64, signal_float64
 from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q, signed
 from gradbook.practice.family import Family, Solved
 
@@ -45,21 +43,9 @@ def sample_signal(rng, difficulty):
 def solve_signal(p):
     w, x = sp.Rational(str(p["w"])), sp.Rational(str(p["x"]))
     t = trace_chain(w, x, p["layers"])
-    signal = Quantity.numeric(t.delta_a[0], float64=lambda: _signal_float64(float(w), float(x), p["layers"]))
+    signal = Quantity.numeric(t.delta_a[0], float64=lambda: signal_float64(float(w), float(x), p["layers"]))
     factors = [_mp(w * s) for s in t.slope[1:]]
     return Solved({"signal": (signal, RELATIVE)}, {"wq": q(w), "xq": q(x), "factors": factors})
-
-
-def _signal_float64(w: float, x: float, layers: int) -> float:
-    """∂a_n/∂a_1 in plain float64: the product of w σ'(z_k) for the units above the first."""
-    signal, product = x, 1.0
-    for k in range(layers):
-        e = math.exp(-abs(w * signal))
-        slope = e / (1.0 + e) ** 2
-        signal = 1.0 / (1.0 + e) if w * signal >= 0 else e / (1.0 + e)
-        if k:
-            product *= w * slope
-    return product
 
 
 FAMILIES = (
