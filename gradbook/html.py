@@ -3,13 +3,10 @@ contents, the stylesheet and the figures."""
 
 import re
 from dataclasses import dataclass
-from importlib import resources
-
-import jinja2
-
 from derive.numbers import SIG_FIGS
 from derive.precision import DPS
 from gradbook.book import Book
+from gradbook.shells import shell, stylesheet
 
 _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
 
@@ -38,12 +35,6 @@ class Section:
     title: str
 
 
-def _templates() -> jinja2.Environment:
-    folder = resources.files("gradbook") / "templates"
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=False,
-                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-
-
 def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> list[Entry]:
     return [Entry(part.page, part.number, titles[part.slug],
                   tuple(Section(a, n, _TAG.sub("", t)) for a, n, t in _SECTION.findall(fragments[part.slug])))
@@ -52,10 +43,9 @@ def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> l
 
 def site(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> dict[str, bytes]:
     """Every file of the site except the figures, by path relative to html/."""
-    env = _templates()
     toc = contents(book, titles, fragments)
-    page = env.get_template("page.html.j2")
-    index_body = env.get_template("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS)
+    page = shell("page.html.j2")
+    index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS)
     files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
                                        body=index_body, previous=None, next=toc[0])}
     for i, entry in enumerate(toc):
@@ -63,5 +53,5 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> dict[
             book=book, toc=toc, page=entry.page, page_title=entry.title, body=fragments[book.parts[i].slug],
             previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
             next=toc[i + 1] if i + 1 < len(toc) else None)
-    files["style.css"] = (resources.files("gradbook") / "templates" / "style.css").read_text(encoding="utf-8")
+    files["style.css"] = stylesheet()
     return {path: text.encode("utf-8") for path, text in files.items()}

@@ -2,13 +2,11 @@
 by the typst package from PyPI."""
 
 import tempfile
-from importlib import resources
 from pathlib import Path
-
-import jinja2
 
 from gradbook.book import Book
 from gradbook.errors import UsageError
+from gradbook.shells import shell
 
 
 UNNUMBERED = "#set heading(numbering: none)\n"
@@ -16,11 +14,8 @@ UNNUMBERED = "#set heading(numbering: none)\n"
 
 
 def typst_source(book: Book, bodies: list[str]) -> str:
-    folder = resources.files("gradbook") / "templates"
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(folder)), autoescape=False,
-                             undefined=jinja2.StrictUndefined)
     escape = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
-    return env.get_template("book.typ.j2").render(
+    return shell("book.typ.j2").render(
         title=escape(book.title), subtitle=book.subtitle, author=escape(book.author),
         parts=[body if part.number is not None else UNNUMBERED + body for part, body in zip(book.parts, bodies)])
 

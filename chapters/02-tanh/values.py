@@ -39,7 +39,7 @@ def values() -> dict:
                      "check": crossing_check.check},
         "at_three": {"z": 3, "sigmoid": s.slope(3), "tanh": t.slope(3), "two": t.slope(2)},
         "zigzag": {"delta": Quantity.exact(UPSTREAM),
-                   "rows": [{"z": Quantity.exact(sp.sympify(k)), "sigmoid_a": s.value(k),
+                   "rows": [{"z": Quantity.exact(sp.Rational(k)), "sigmoid_a": s.value(k),
                              "sigmoid_g": Quantity.exact(UPSTREAM * s.expr.subs(z, k)),
                              "tanh_a": t.value(k), "tanh_g": Quantity.exact(UPSTREAM * t.expr.subs(z, k))}
                             for k in INPUTS]},

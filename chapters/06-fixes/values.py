@@ -16,7 +16,8 @@ FORGET, STEPS = sp.Rational(99, 100), 100
 
 
 def q(value) -> Quantity:
-    return Quantity.exact(sp.sympify(value))
+    """An exact Quantity from a number or a sympy value (never from text)."""
+    return Quantity.exact(value if isinstance(value, sp.Basic) else sp.Rational(value))
 
 
 def values() -> dict:

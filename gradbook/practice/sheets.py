@@ -2,9 +2,6 @@
 the guide's own pipeline (pandoc for both, typst for the PDF)."""
 
 from decimal import Decimal
-from importlib import resources
-
-import jinja2
 
 from derive.numbers import format_decimal, round_sig
 from gradbook import pandoc
@@ -12,6 +9,7 @@ from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import Answer, ProblemSet
 from gradbook.formatting import boxed, markdown_text
+from gradbook.shells import shell, stylesheet
 
 RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
          "symbolic": "as any equivalent expression"}
@@ -60,20 +58,14 @@ def key_markdown(problems: ProblemSet) -> str:
     return "\n".join(parts)
 
 
-def _templates() -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(resources.files("gradbook") / "templates")),
-                              autoescape=False, undefined=jinja2.StrictUndefined)
-
-
 def as_html(markdown: str, title: str) -> bytes:
-    style = (resources.files("gradbook") / "templates" / "style.css").read_text(encoding="utf-8")
     body = pandoc.to_html(markdown, None, title)
-    return _templates().get_template("sheet.html.j2").render(title=title, style=style, body=body).encode("utf-8")
+    return shell("sheet.html.j2").render(title=title, style=stylesheet(), body=body).encode("utf-8")
 
 
 def as_pdf(markdown: str, title: str) -> bytes:
     body = pandoc.to_typst(markdown, title)
-    return compile_pdf(_templates().get_template("sheet.typ.j2").render(title=title, body=body), {})
+    return compile_pdf(shell("sheet.typ.j2").render(title=title, body=body), {})
 
 
 def sheets(problems: ProblemSet, formats: set[str]) -> dict[str, bytes]:
