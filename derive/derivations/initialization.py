@@ -11,6 +11,9 @@ MAX_FAN = 10**7
 n_in, n_out, a, s = sp.symbols("n_in n_out a s", positive=True)
 y = sp.Symbol("y", real=True)
 
+XAVIER_VARIANCE = 2 / (n_in + n_out)
+HE_VARIANCE = 2 / n_in
+
 
 def _fan(name: str, value: int) -> None:
     require(1 <= value <= MAX_FAN, f"{name} must be a whole number from 1 to {MAX_FAN}, got {value}")
@@ -32,7 +35,7 @@ def _uniform_variance(limit):
 def xavier_variance(fan_in: int, fan_out: int) -> Derivation:
     _fan("fan_in", fan_in)
     _fan("fan_out", fan_out)
-    variance = 2 / (n_in + n_out)
+    variance = XAVIER_VARIANCE
     limit = sp.sqrt(6 / (n_in + n_out))
     value = sp.Rational(2, fan_in + fan_out)
     steps = (
@@ -60,7 +63,7 @@ def xavier_variance(fan_in: int, fan_out: int) -> Derivation:
 def he_variance(fan_in: int) -> Derivation:
     _fan("fan_in", fan_in)
     density = sp.exp(-y**2 / (2 * s**2)) / (s * sp.sqrt(2 * sp.pi))
-    value = sp.Rational(2, fan_in)
+    value = HE_VARIANCE.subs(n_in, fan_in)
     steps = (
         step(sp.Integral(y**2 * density, (y, 0, sp.oo)), s**2 / 2,
              "E[ReLU(Y)²] for Y ~ N(0, s²): ReLU keeps the positive half, which holds half the variance"),

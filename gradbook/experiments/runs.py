@@ -1,0 +1,33 @@
+"""One training run, described as plain data and carried out.
+
+A run's description says which data, which network, how it trains and which
+seed; `run` returns plain data. The description, with the code and the data,
+is all that decides a run's numbers, which is what the cache keys on.
+"""
+
+import numpy as np
+
+from derive.network import Init, Network, train
+from gradbook.experiments.data import digits
+
+DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
+
+
+def spec(*, data: dict, hidden: list[int], activation: str, init: dict, training: dict, seed: int,
+         batch_norm: bool = False, skip: bool = False) -> dict:
+    return {"data": data, "network": {"hidden": hidden, "activation": activation, "init": init,
+                                      "batch_norm": batch_norm, "skip": skip},
+            "training": training, "seed": seed}
+
+
+def run(description: dict) -> dict:
+    """Train the network a run describes; its history (see derive.network.training)."""
+    data_args = description["data"]
+    data = digits(data_args.get("upsample", 1), tuple(data_args["classes"]) if "classes" in data_args else None)
+    binary = "classes" in data_args
+    net = description["network"]
+    network = Network((data.x_train.shape[1], *net["hidden"], 1 if binary else 10), net["activation"],
+                      Init(**net["init"]), "sigmoid" if binary else "softmax", net["batch_norm"], net["skip"])
+    training = dict(description["training"])
+    dtype = DTYPES[training.pop("dtype", "float64")]
+    return train(network, data, seed=description["seed"], dtype=dtype, **training)
