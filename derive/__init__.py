@@ -13,11 +13,12 @@ from derive.activations import CATALOG, Activation, activation
 from derive.chain import ChainTrace, trace_chain
 from derive.derivation import Derivation, Step, step
 from derive.errors import CrossCheckError, DeriveError, ParameterError, VerificationError
+from derive.measured import Measured
 from derive.quantity import Quantity
 from derive.registry import REGISTRY, derive, names
 
 __all__ = [
     "CATALOG", "Activation", "activation", "ChainTrace", "trace_chain", "Derivation", "Step",
-    "step", "CrossCheckError", "DeriveError", "ParameterError", "VerificationError", "Quantity",
+    "step", "CrossCheckError", "DeriveError", "ParameterError", "VerificationError", "Measured", "Quantity",
     "REGISTRY", "derive", "names",
 ]

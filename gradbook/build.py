@@ -1,6 +1,8 @@
 """`gradbook build`: gather and check everything first, then write.
 
-Stages, in order: load the book; render every part (numbers from derive,
+Stages, in order: load the book; fetch the experiment results the chapters
+use (from the cache in OUT/cache/experiments, running what is missing);
+render every part (numbers from derive,
 labels handed out, figures drawn), one process per core since parts are
 independent; run the listings; resolve the references; convert with pandoc;
 lay out the site and compile the PDF; and only then publish, replacing the
@@ -18,10 +20,13 @@ from gradbook.errors import UsageError
 from gradbook.html import site
 from gradbook.output import check_writable, publish
 from gradbook.pdf import compile_pdf, typst_source
-from gradbook.render import Rendered, render_part
+from gradbook.experiments import runner as experiment_runner
+from gradbook.experiments.catalog import EXPERIMENTS
+from gradbook.render import Rendered, experiments_needed, render_part
 
 FORMATS = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
 PDF_NAME = "gradbook.pdf"
+EXPERIMENT_CACHE = Path("cache", "experiments")
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,7 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT) -> Report:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     check_writable(out)
     book = load_book(root)
-    rendered = render_all(book)
+    rendered = render_all(book, experiment_results(book, out))
     table = label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     markdown = with_listing_output(rendered)
@@ -54,13 +59,29 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT) -> Report:
                   tuple(table.values()), len(figures))
 
 
-def render_all(book: Book) -> list[Rendered]:
+def experiment_results(book: Book, out: Path) -> dict[str, dict]:
+    """For each part that uses experiments, their results by name."""
+    needed = {part.slug: experiments_needed(part) for part in book.parts}
+    for slug, names in needed.items():
+        unknown = [name for name in names if name not in EXPERIMENTS]
+        if unknown:
+            raise UsageError(f"chapters/{slug}/values.py: no experiment {unknown[0]!r} "
+                             f"(gradbook experiments --list lists them)")
+    wanted = sorted({name for names in needed.values() for name in names})
+    if not wanted:
+        return {}
+    found = experiment_runner.results(out / EXPERIMENT_CACHE, wanted, progress=True).results
+    return {slug: {name: found[name] for name in names} for slug, names in needed.items() if names}
+
+
+def render_all(book: Book, results: dict[str, dict]) -> list[Rendered]:
     """Every part rendered, in the book's order, on as many cores as there are."""
     workers = min(os.cpu_count() or 1, len(book.parts))
+    parts_results = [results.get(part.slug) for part in book.parts]
     if workers == 1:
-        return [render_part(part) for part in book.parts]
+        return list(map(render_part, book.parts, parts_results))
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render_part, book.parts))
+        return list(pool.map(render_part, book.parts, parts_results))
 
 
 def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:

@@ -31,6 +31,14 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--format", choices=("html", "pdf", "all"), default="all",
                        help="what to build (default: all)")
 
+    experiments = commands.add_parser("experiments", help="run the experiments on real data (cached)")
+    experiments.add_argument("--only", action="append", metavar="NAME", help="one experiment (repeatable)")
+    experiments.add_argument("--force", action="store_true", help="run again even if cached")
+    experiments.add_argument("--list", action="store_true", help="list the experiments")
+    experiments.add_argument("--out", default="build", metavar="DIR",
+                             help="the output folder whose cache/experiments holds results (default: build)")
+    experiments.add_argument("--quiet", action="store_true", help="no progress bar")
+
     commands.add_parser("families", help="list the problem families")
 
     practice = commands.add_parser("practice", help="write a reproducible worksheet and answer key")

@@ -2,7 +2,7 @@
 
 Shared by the chapter templates and the problem families' statements, so a
 number reads the same in the guide, a worksheet and its key. A template only
-formats: a Quantity prints as its house-style LaTeX (it goes inside $…$), a
+formats: a Quantity or Measured value prints as its house-style LaTeX (it goes inside $…$), a
 sympy expression as LaTeX; anything else that is not text is refused.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import jinja2
 import sympy as sp
 
-from derive import Derivation, Quantity, printing
+from derive import Derivation, Measured, Quantity, printing
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]<>#+!|^~$])")
 
@@ -21,7 +21,7 @@ def house(value) -> str:
     """How a value prints inside math: Quantities in the house style."""
     if isinstance(value, jinja2.Undefined):
         return str(value)  # a StrictUndefined raises here, naming the missing value
-    if isinstance(value, Quantity):
+    if isinstance(value, (Quantity, Measured)):
         return value.latex()
     if isinstance(value, sp.Basic):
         return printing.latex(value)

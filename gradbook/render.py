@@ -4,6 +4,7 @@ listing numbered. A Derivation prints through the `derivation` helper.
 """
 
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import jinja2
@@ -122,15 +123,27 @@ def _sentence(reason: str) -> str:
 
 
 
-def render_part(part: Part) -> Rendered:
-    """Load the part's values, render its template, draw its figures, and check it."""
+def experiments_needed(part: Part) -> tuple[str, ...]:
+    """The experiments whose results a part uses: its values.py names them in
+    EXPERIMENTS; then values() takes the results, and each figure function
+    takes, after the figure, what values() returned (curves included), so the
+    numbers and the plots come from one reading of the results."""
+    values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
+    return tuple(getattr(values, "EXPERIMENTS", ())) if values is not None else ()
+
+
+def render_part(part: Part, results: dict | None = None) -> Rendered:
+    """Load the part's values, render its template, draw its figures, and check it.
+    `results` holds the experiments the part needs, by name, if it needs any."""
     values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
     figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
+    extra = (results,) if results is not None else ()
     context = {}
     if values is not None:
         with chapter_errors(part.folder / "values.py"):
-            context = values.values()
-    drawings = figure_functions(figures)
+            context = values.values(*extra)
+    drawings = {name: partial(draw, values=context) if extra else draw
+                for name, draw in figure_functions(figures).items()}
     figure_names = set(drawings)
     helpers = Helpers(part, figure_names, part.folder / "listings")
     clash = set(context) & set(_globals(helpers))

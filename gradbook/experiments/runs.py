@@ -21,7 +21,9 @@ def spec(*, data: dict, hidden: list[int], activation: str, init: dict, training
 
 
 def run(description: dict) -> dict:
-    """Train the network a run describes; its history (see derive.network.training)."""
+    """Train the network a run describes: its history (see derive.network.training),
+    with the size of the data, and the mean over training examples of the sum
+    of the inputs (a unit's mean pre-activation when every weight is one)."""
     data_args = description["data"]
     data = digits(data_args.get("upsample", 1), tuple(data_args["classes"]) if "classes" in data_args else None)
     binary = "classes" in data_args
@@ -30,4 +32,8 @@ def run(description: dict) -> dict:
                       Init(**net["init"]), "sigmoid" if binary else "softmax", net["batch_norm"], net["skip"])
     training = dict(description["training"])
     dtype = DTYPES[training.pop("dtype", "float64")]
-    return train(network, data, seed=description["seed"], dtype=dtype, **training)
+    history = train(network, data, seed=description["seed"], dtype=dtype, **training)
+    return history | {"inputs": int(data.x_train.shape[1]), "classes": len(np.unique(data.y_train)),
+                      "train_size": len(data.y_train),
+                      "test_size": len(data.y_test),
+                      "mean_input_sum": float(data.x_train.sum(axis=1).mean())}

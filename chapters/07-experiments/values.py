@@ -1,0 +1,212 @@
+"""What chapter 7 prints: every number comes from the experiments' results
+(gradbook experiments), which the build hands to values() and the figures."""
+
+import math
+from statistics import fmean, median
+
+import sympy as sp
+
+from derive import Measured, Quantity
+from derive.precision import DPS
+
+EXPERIMENTS = ("source-002", "source-003", "gradient-by-layer", "precision")
+
+GREY_LEVELS, SIDE = 16, 8
+"""The digits as scikit-learn ships them: 8×8 pixels, 16 grey levels."""
+MNIST_SIDE, MNIST_STEPS, MNIST_EPOCHS = 28, 469, 10
+"""Source 002's MNIST: 28×28 pixels; its log shows 469 steps per epoch, for 10 epochs."""
+SOURCE_002 = {"about": "2.31", "sigmoid_loss": "2.3103", "sigmoid_accuracy": "0.1031", "relu_first_loss": "553.4570",
+              "relu_loss": "3.3873", "relu_accuracy": "0.8842"}
+"""Source 002's printed log: the last epoch of each network, and ReLU's first."""
+INIT_NAMES = {"xavier": "Xavier", "he": "He"}
+PLOT_INITS = {"N(1,1)": "N(1, 1)", "xavier": "Xavier", "he": "He"}
+PLAIN = {"batch_norm": False, "skip": False}
+PROFILES = (("sigmoid, Xavier", {"activation": "sigmoid", "init": "xavier", **PLAIN}),
+            ("tanh, Xavier", {"activation": "tanh", "init": "xavier", **PLAIN}),
+            ("ReLU, He", {"activation": "relu", "init": "he", **PLAIN}),
+            ("sigmoid, Xavier, batch norm", {"activation": "sigmoid", "init": "xavier", "batch_norm": True}),
+            ("sigmoid, Xavier, skips", {"activation": "sigmoid", "init": "xavier", "skip": True}))
+"""The gradient profiles figure 7.3 draws (one seed)."""
+VARIANTS = (("plain", {}), ("bn", {"batch_norm": True}), ("skip", {"skip": True}))
+
+
+def histories(result: dict, **match) -> list[dict]:
+    """The histories of the runs whose description matches: data keys
+    (upsample), network keys (activation, batch_norm, skip), `init` (a kind,
+    or "small" for N(0, 0.01²)), `depth`, `dtype` and `seed`."""
+    chosen = []
+    for run in result["runs"]:
+        spec, net = run["spec"], run["spec"]["network"]
+        facts = {**spec["data"], **net, "seed": spec["seed"], "depth": len(net["hidden"]) + 1,
+                 "dtype": spec["training"].get("dtype", "float64"), "init": _init_name(net["init"])}
+        if all(facts.get(key) == value for key, value in match.items()):
+            chosen.append(run["history"])
+    if not chosen:
+        raise LookupError(f"no run of {result['experiment']} matches {match}")
+    return chosen
+
+
+def _init_name(init: dict) -> str:
+    if init["kind"] != "normal":
+        return init["kind"]
+    return "small" if init["mean"] == 0 else f"N({init['mean']:g},{init['std']:g})"
+
+
+def init_latex(init: dict) -> str:
+    if init["kind"] == "normal":
+        mean, std = (Quantity.exact(sp.Rational(repr(init[key]))).latex() for key in ("mean", "std"))
+        return rf"$\mathcal{{N}}({mean}, {std}^2)$"
+    return INIT_NAMES[init["kind"]]
+
+
+def m(value: float) -> Measured:
+    return Measured(value)
+
+
+def percent(share: float) -> Measured:
+    return Measured(100 * share)
+
+
+def _geometric_mean(values) -> float:
+    return math.exp(fmean(math.log(v) for v in values))
+
+
+def _data(result: dict) -> dict:
+    small, upsampled = histories(result, upsample=1)[0], histories(result, upsample=3)[0]
+    return {"images": upsampled["train_size"] + upsampled["test_size"], "train": upsampled["train_size"],
+            "test": upsampled["test_size"], "classes": upsampled["classes"], "side": SIDE, "grey": GREY_LEVELS, "pixels": small["inputs"],
+            "inputs": upsampled["inputs"], "factor": math.isqrt(upsampled["inputs"] // small["inputs"]),
+            "upsampled_side": math.isqrt(upsampled["inputs"]), "mnist_side": MNIST_SIDE,
+            "mnist_inputs": MNIST_SIDE**2, "sum_small": m(small["mean_input_sum"]),
+            "sum_upsampled": m(upsampled["mean_input_sum"])}
+
+
+SETTINGS_002 = {"sigmoid_n": ("sigmoid", "N(1,1)"), "relu_n": ("relu", "N(1,1)"),
+                "sigmoid_x": ("sigmoid", "xavier"), "relu_he": ("relu", "he")}
+"""Source 002's two networks, then each with the initialization made for it."""
+
+
+def _row_002(result: dict, upsample: int, act: str, init: str) -> dict:
+    runs = histories(result, upsample=upsample, activation=act, init=init)
+    spec = next(r["spec"] for r in result["runs"] if r["history"] is runs[0])
+    accuracy = [h["test_accuracy"][-1] for h in runs]
+    return {"inputs": runs[0]["inputs"], "activation": act, "init": init_latex(spec["network"]["init"]),
+            "start": m(fmean(h["train_loss"][0] for h in runs)), "loss": m(fmean(h["train_loss"][-1] for h in runs)),
+            "accuracy": percent(fmean(accuracy)), "low": percent(min(accuracy)), "high": percent(max(accuracy)),
+            "gradient": m(median(h["grad_norm_initial"][0] for h in runs))}
+
+
+def _source_002(result: dict) -> dict:
+    first = result["runs"][0]
+    training = first["spec"]["training"]
+    steps = math.ceil(first["history"]["train_size"] / training["batch"])
+    big = {name: _row_002(result, 3, *setting) for name, setting in SETTINGS_002.items()}
+    small = {name: _row_002(result, 1, *setting) for name, setting in SETTINGS_002.items()}
+    stuck = histories(result, upsample=3, activation="sigmoid", init="N(1,1)")
+    return {
+        "rows": [*big.values(), *small.values()], "big": big, "small": small, "seeds": len(stuck),
+        "hidden": first["spec"]["network"]["hidden"][0], "epochs": training["epochs"], "batch": training["batch"],
+        "lr": m(training["lr"]), "steps": steps, "total_steps": steps * training["epochs"],
+        "mnist_steps": MNIST_STEPS, "mnist_total": MNIST_STEPS * MNIST_EPOCHS, "mnist_epochs": MNIST_EPOCHS,
+        "stuck_loss_gap": m(max(abs(h["train_loss"][-1] - math.log(10)) for h in stuck)),
+        "stuck_gradient_high": m(max(h["grad_norm_initial"][0] for h in stuck)),
+        "stuck_last_layer": m(min(h["grad_norm_initial"][-1] for h in stuck)),
+        "source": {k: m(float(v)) for k, v in SOURCE_002.items()},
+        "source_gap": m(float(SOURCE_002["sigmoid_loss"]) - math.log(10)),
+        "curves": {name: {"label": f"{act}, {PLOT_INITS[init]}",
+                          "loss": [h["train_loss"] for h in histories(result, upsample=3, activation=act, init=init)],
+                          "accuracy": [h["test_accuracy"]
+                                       for h in histories(result, upsample=3, activation=act, init=init)]}
+                   for name, (act, init) in SETTINGS_002.items()},
+        "chance_loss": math.log(10),
+    }
+
+
+def _source_003(result: dict) -> dict:
+    first = result["runs"][0]["spec"]
+    rows = []
+    for act in ("sigmoid", "tanh", "relu"):
+        runs = histories(result, activation=act)
+        rows.append({"activation": act, "start": m(fmean(h["train_loss"][0] for h in runs)),
+                     "loss": m(fmean(h["train_loss"][-1] for h in runs)),
+                     "accuracy": percent(fmean(h["test_accuracy"][-1] for h in runs)),
+                     "ratio": m(_geometric_mean(h["grad_norm_initial"][0] / h["grad_norm_initial"][-1]
+                                                for h in runs))})
+    sigmoid = histories(result, activation="sigmoid")
+    sizes = sigmoid[0]
+    return {"rows": rows, "by": {r["activation"]: r for r in rows}, "classes": first["data"]["classes"],
+            "class_count": len(first["data"]["classes"]),
+            "width": first["network"]["hidden"][0], "hidden_layers": len(first["network"]["hidden"]),
+            "layers": len(first["network"]["hidden"]) + 1, "epochs": first["training"]["epochs"],
+            "batch": first["training"]["batch"], "lr": m(first["training"]["lr"]),
+            "seeds": len(sigmoid), "train": sizes["train_size"], "test": sizes["test_size"],
+            "plateau_gap": m(max(abs(v - math.log(2)) for h in sigmoid for v in h["train_loss"][1:])),
+            "best_sigmoid": percent(max(h["test_accuracy"][-1] for h in sigmoid)),
+            "curves": {act: [h["train_loss"] for h in histories(result, activation=act)]
+                       for act in ("sigmoid", "tanh", "relu")},
+            "chance_loss": math.log(2)}
+
+
+def _gradient_by_layer(result: dict) -> dict:
+    first = result["runs"][0]["spec"]
+
+    def ratio(when: str, **match) -> Measured:
+        runs = histories(result, **match)
+        return m(_geometric_mean(h[f"grad_norm_{when}"][0] / h[f"grad_norm_{when}"][-1] for h in runs))
+
+    depths = sorted({len(r["spec"]["network"]["hidden"]) + 1 for r in result["runs"]})
+    inits = {name: init_latex(next(r["spec"]["network"]["init"] for r in result["runs"]
+                                   if _init_name(r["spec"]["network"]["init"]) == name))
+             for name in ("small", "xavier", "he")}
+    rows = [{"activation": act, "init": label, **{f"d{d}": ratio("initial", activation=act, init=init, depth=d,
+                                                              batch_norm=False, skip=False) for d in depths},
+             **{name: ratio("initial", activation=act, init=init, depth=depths[-1], **dict(
+                 {"batch_norm": False, "skip": False}, **variant)) for name, variant in VARIANTS},
+             "trained": ratio("final", activation=act, init=init, depth=depths[-1], batch_norm=False, skip=False)}
+            for act in ("sigmoid", "tanh", "relu") for init, label in inits.items()]
+    deep = depths[-1]
+    sig = {name: ratio("initial", activation="sigmoid", init="xavier", depth=deep,
+                       **dict({"batch_norm": False, "skip": False}, **variant)) for name, variant in VARIANTS}
+    per_seed = [h["grad_norm_initial"][0] / h["grad_norm_initial"][-1]
+                for h in histories(result, activation="sigmoid", init="xavier", depth=deep,
+                                   batch_norm=False, skip=False)]
+    relu_skip = histories(result, activation="relu", init="he", depth=deep, skip=True)
+    return {"rows": rows, "depths": depths, "deep": deep, "width": first["network"]["hidden"][0],
+            "epochs": first["training"]["epochs"], "seeds": len(per_seed), "sigmoid": sig,
+            "sigmoid_worst": m(min(per_seed)), "sigmoid_best": m(max(per_seed)),
+            "relu_skip_last": m(fmean(h["grad_norm_initial"][-1] for h in relu_skip)),
+            "relu_skip_first": m(fmean(h["grad_norm_initial"][0] for h in relu_skip)),
+            "lr": m(first["training"]["lr"]),
+            "profiles": [{"label": label, "initial": h["grad_norm_initial"], "final": h["grad_norm_final"]}
+                         for label, match in PROFILES
+                         for h in histories(result, depth=deep, seed=1, **match)]}
+
+
+def _precision(result: dict) -> dict:
+    first = result["runs"][0]["spec"]
+    rows = []
+    for fmt in ("float16", "float32", "float64"):
+        runs = histories(result, dtype=fmt)
+        zero_layers = [sum(share == 1.0 for share in h["grad_zero_share_initial"]) for h in runs]
+        unchanged = [next((k for k, share in enumerate(h["changed_share"]) if share > 0), len(h["changed_share"]))
+                     for h in runs]
+        rows.append({"format": fmt, "zero_low": min(zero_layers), "zero_high": max(zero_layers),
+                     "first_norm": m(fmean(h["grad_norm_initial"][0] for h in runs)),
+                     "unchanged_low": min(unchanged), "unchanged_high": max(unchanged)})
+    return {"rows": rows, "by": {r["format"]: r for r in rows}, "depth": len(first["network"]["hidden"]) + 1,
+            "width": first["network"]["hidden"][0], "epochs": first["training"]["epochs"],
+            "lr": m(first["training"]["lr"]), "seeds": len(histories(result, dtype="float64")),
+            "dead_pixels": percent(histories(result, dtype="float64")[0]["grad_zero_share_initial"][0]),
+            "profiles": {fmt: histories(result, dtype=fmt, seed=1)[0]["grad_norm_initial"]
+                         for fmt in ("float16", "float32", "float64")}}
+
+
+def values(results: dict) -> dict:
+    return {
+        "data": _data(results["source-002"]),
+        "s002": _source_002(results["source-002"]),
+        "s003": _source_003(results["source-003"]),
+        "gbl": _gradient_by_layer(results["gradient-by-layer"]),
+        "fp": _precision(results["precision"]),
+        "ln10": Quantity.exact(sp.log(10)), "ln2": Quantity.exact(sp.log(2)), "digits": DPS,
+    }
