@@ -17,7 +17,7 @@ def source_002_curves(fig, values):
     for colour, curve in zip(COLOURS, s["curves"].values()):
         _seeds(loss_ax, curve["loss"], colour, curve["label"])
         _seeds(accuracy_ax, [[100 * a for a in run] for run in curve["accuracy"]], colour, None)
-    loss_ax.axhline(s["chance_loss"], color="black", linestyle="--", linewidth=1, label="ln 10 (chance)")
+    loss_ax.axhline(s["chance_loss"], color="black", linestyle=":", linewidth=1.2, label="ln 10 (chance)", zorder=0)
     loss_ax.set_yscale("log")
     loss_ax.set_xlabel("epoch")
     loss_ax.set_ylabel("training loss (log scale)")
@@ -30,9 +30,9 @@ def source_003_curves(fig, values):
     """Training loss by epoch of the five-layer networks."""
     s = values["s003"]
     ax = fig.subplots()
+    ax.axhline(s["chance_loss"], color="black", linestyle=":", linewidth=1.2, label="ln 2 (chance)", zorder=0)
     for colour, (act, curves) in zip(COLOURS, s["curves"].items()):
         _seeds(ax, curves, colour, act)
-    ax.axhline(s["chance_loss"], color="black", linestyle="--", linewidth=1, label="ln 2 (chance)")
     ax.set_yscale("log")
     ax.set_xlabel("epoch")
     ax.set_ylabel("training loss (log scale)")

@@ -6,7 +6,7 @@ from statistics import fmean, median
 
 import sympy as sp
 
-from derive import Measured, Quantity
+from derive import Measured, Quantity, activation
 from derive.precision import DPS
 
 EXPERIMENTS = ("source-002", "source-003", "gradient-by-layer", "precision")
@@ -63,8 +63,19 @@ def m(value: float) -> Measured:
     return Measured(value)
 
 
+def setting(value: float) -> Quantity:
+    """A setting chosen by hand (a learning rate), printed as the decimal it is."""
+    return Quantity.exact(sp.Rational(repr(value)))
+
+
 def percent(share: float) -> Measured:
     return Measured(100 * share)
+
+
+def span(counts: list[int]) -> str:
+    """A range of whole numbers over seeds, as math: "$21$–$22$", or "$0$" when all agree."""
+    low, high = min(counts), max(counts)
+    return f"${low}$" if low == high else f"${low}$–${high}$"
 
 
 def _geometric_mean(values) -> float:
@@ -106,12 +117,12 @@ def _source_002(result: dict) -> dict:
     return {
         "rows": [*big.values(), *small.values()], "big": big, "small": small, "seeds": len(stuck),
         "hidden": first["spec"]["network"]["hidden"][0], "epochs": training["epochs"], "batch": training["batch"],
-        "lr": m(training["lr"]), "steps": steps, "total_steps": steps * training["epochs"],
+        "lr": setting(training["lr"]), "steps": steps, "total_steps": steps * training["epochs"],
         "mnist_steps": MNIST_STEPS, "mnist_total": MNIST_STEPS * MNIST_EPOCHS, "mnist_epochs": MNIST_EPOCHS,
         "stuck_loss_gap": m(max(abs(h["train_loss"][-1] - math.log(10)) for h in stuck)),
         "stuck_gradient_high": m(max(h["grad_norm_initial"][0] for h in stuck)),
         "stuck_last_layer": m(min(h["grad_norm_initial"][-1] for h in stuck)),
-        "source": {k: m(float(v)) for k, v in SOURCE_002.items()},
+        "source": SOURCE_002,
         "source_gap": m(float(SOURCE_002["sigmoid_loss"]) - math.log(10)),
         "curves": {name: {"label": f"{act}, {PLOT_INITS[init]}",
                           "loss": [h["train_loss"] for h in histories(result, upsample=3, activation=act, init=init)],
@@ -138,7 +149,7 @@ def _source_003(result: dict) -> dict:
             "class_count": len(first["data"]["classes"]),
             "width": first["network"]["hidden"][0], "hidden_layers": len(first["network"]["hidden"]),
             "layers": len(first["network"]["hidden"]) + 1, "epochs": first["training"]["epochs"],
-            "batch": first["training"]["batch"], "lr": m(first["training"]["lr"]),
+            "batch": first["training"]["batch"], "lr": setting(first["training"]["lr"]),
             "seeds": len(sigmoid), "train": sizes["train_size"], "test": sizes["test_size"],
             "plateau_gap": m(max(abs(v - math.log(2)) for h in sigmoid for v in h["train_loss"][1:])),
             "best_sigmoid": percent(max(h["test_accuracy"][-1] for h in sigmoid)),
@@ -171,12 +182,23 @@ def _gradient_by_layer(result: dict) -> dict:
                 for h in histories(result, activation="sigmoid", init="xavier", depth=deep,
                                    batch_norm=False, skip=False)]
     relu_skip = histories(result, activation="relu", init="he", depth=deep, skip=True)
+
+    def first_norm(act: str, init: str) -> Measured:
+        return m(_geometric_mean(h["grad_norm_initial"][0]
+                                 for h in histories(result, activation=act, init=init, depth=deep, **PLAIN)))
+
+    def per_layer(depth: int) -> Measured:
+        runs = histories(result, activation="sigmoid", init="xavier", depth=depth, **PLAIN)
+        return m(_geometric_mean(h["grad_norm_initial"][0] / h["grad_norm_initial"][-1] for h in runs)
+                 ** (1 / (depth - 1)))
     return {"rows": rows, "depths": depths, "deep": deep, "width": first["network"]["hidden"][0],
             "epochs": first["training"]["epochs"], "seeds": len(per_seed), "sigmoid": sig,
             "sigmoid_worst": m(min(per_seed)), "sigmoid_best": m(max(per_seed)),
             "relu_skip_last": m(fmean(h["grad_norm_initial"][-1] for h in relu_skip)),
-            "relu_skip_first": m(fmean(h["grad_norm_initial"][0] for h in relu_skip)),
-            "lr": m(first["training"]["lr"]),
+            "factor": {f"d{d}": per_layer(d) for d in depths}, "peak_slope": activation("sigmoid").slope(0),
+            "first": {f"{act}_{init}": first_norm(act, init) for act in ("tanh", "relu")
+                      for init in ("small", "xavier", "he")},
+            "lr": setting(first["training"]["lr"]),
             "profiles": [{"label": label, "initial": h["grad_norm_initial"], "final": h["grad_norm_final"]}
                          for label, match in PROFILES
                          for h in histories(result, depth=deep, seed=1, **match)]}
@@ -190,12 +212,11 @@ def _precision(result: dict) -> dict:
         zero_layers = [sum(share == 1.0 for share in h["grad_zero_share_initial"]) for h in runs]
         unchanged = [next((k for k, share in enumerate(h["changed_share"]) if share > 0), len(h["changed_share"]))
                      for h in runs]
-        rows.append({"format": fmt, "zero_low": min(zero_layers), "zero_high": max(zero_layers),
-                     "first_norm": m(fmean(h["grad_norm_initial"][0] for h in runs)),
-                     "unchanged_low": min(unchanged), "unchanged_high": max(unchanged)})
+        rows.append({"format": fmt, "zero": span(zero_layers),
+                     "first_norm": m(fmean(h["grad_norm_initial"][0] for h in runs)), "unchanged": span(unchanged)})
     return {"rows": rows, "by": {r["format"]: r for r in rows}, "depth": len(first["network"]["hidden"]) + 1,
             "width": first["network"]["hidden"][0], "epochs": first["training"]["epochs"],
-            "lr": m(first["training"]["lr"]), "seeds": len(histories(result, dtype="float64")),
+            "lr": setting(first["training"]["lr"]), "seeds": len(histories(result, dtype="float64")),
             "dead_pixels": percent(histories(result, dtype="float64")[0]["grad_zero_share_initial"][0]),
             "profiles": {fmt: histories(result, dtype=fmt, seed=1)[0]["grad_norm_initial"]
                          for fmt in ("float16", "float32", "float64")}}
