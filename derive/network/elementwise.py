@@ -3,7 +3,8 @@ definitions rather than retyped.
 
 Each activation's value and slope come from the sympy expressions of the
 derive catalog (derive/activations.py), turned into array functions twice:
-once for floating point (numpy and scipy) and once for mpmath, which runs on
+once for floating point (numpy and scipy, with forms that avoid cancellation)
+and once for mpmath, which runs on
 arrays of dtype object and is what the tests use for high-precision finite
 differences.
 
@@ -20,6 +21,7 @@ from functools import cache
 import mpmath
 import numpy as np
 import sympy as sp
+from sympy.codegen.rewriting import optimize, optims_c99
 
 from derive.activations import activation
 from derive.symbols import z
@@ -44,7 +46,10 @@ class ElementWise:
 
 @cache
 def _fast(expr: sp.Expr):
-    return sp.lambdify(z, expr, modules=["scipy", "numpy"])
+    """A float function of `expr` rewritten to keep its digits: 1 + erf(a) as
+    erfc(-a), log(1 + x) as log1p(x), e^x - 1 as expm1(x). Each is an identity."""
+    kept = optimize(expr.replace(sp.erf, lambda a: sp.erfc(-a) - 1), optims_c99)
+    return sp.lambdify(z, kept, modules=["scipy", "numpy"])
 
 
 @cache
