@@ -68,6 +68,7 @@ def store(folder: Path, result: dict) -> dict:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:
             json.dump(result, file)
+        os.chmod(temporary, 0o644)  # mkstemp makes it private; a cache is for anyone who builds
         os.replace(temporary, folder / f"{result['experiment']}.json")
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -1,15 +1,27 @@
-"""One real build of the guide, shared by the tests that read its output."""
+"""One run of the experiments and one real build of the guide, shared by the
+tests that read them. The experiments run first, into the guide's own cache,
+so the build finds them there."""
 
 import pytest
 
-from gradbook.build import build
+from gradbook.build import EXPERIMENT_CACHE, build
+from gradbook.experiments.runner import results
 
 
 @pytest.fixture(scope="session")
-def guide(tmp_path_factory):
+def guide_out(tmp_path_factory):
+    return tmp_path_factory.mktemp("guide")
+
+
+@pytest.fixture(scope="session")
+def experiment_results(guide_out) -> dict:
+    return results(guide_out / EXPERIMENT_CACHE).results
+
+
+@pytest.fixture(scope="session")
+def guide(guide_out, experiment_results):
     """(the output folder, the build's report)."""
-    out = tmp_path_factory.mktemp("guide")
-    return out, build(out, "all")
+    return guide_out, build(guide_out, "all")
 
 
 @pytest.fixture(scope="session")

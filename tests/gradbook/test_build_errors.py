@@ -49,6 +49,8 @@ BROKEN = {
                              "    return {'d': derive('saturation-threshold', c='1')}\n",
                              UsageError, "c must lie strictly between 0 and 1/4"),
     "unknown-family": ("# Title\n\n{{ worked('nope', 'x', {}) }}\n", None, UsageError, "no problem family 'nope'"),
+    "unknown-experiment": ("# Title\n", "EXPERIMENTS = ('nope',)\n\ndef values(results):\n    return {}\n",
+                           UsageError, f"chapters/{CHAPTER}/values.py: no experiment 'nope'"),
     "unprintable-value": ("# Title\n\n{{ d }}\n", "def values():\n    return {'d': {}}\n", UsageError,
                           "cannot be printed"),
 }

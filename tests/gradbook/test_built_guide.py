@@ -1,16 +1,18 @@
 """The built guide, read as a reader would get it: the HTML pages and the PDF."""
 
 import re
+import shutil
 from html.parser import HTMLParser
+from statistics import fmean
 
 import pytest
 from pypdf import PdfReader
 
 import sympy as sp
 
-from derive import Quantity, derive
+from derive import Measured, Quantity, derive
 from gradbook.book import load_book
-from gradbook.build import build
+from gradbook.build import EXPERIMENT_CACHE, build
 
 BOOK = load_book()
 PAGES = [part.page for part in BOOK.parts]
@@ -127,8 +129,21 @@ def test_labels_are_numbered_the_same_in_html_and_pdf(guide, html, pdf_text):
         assert canonical(label.text) in canonical(pdf_text[1])
 
 
+def test_experiment_numbers_read_the_same_in_html_and_pdf(html, pdf_text, experiment_results):
+    """Chapter 7's mean test accuracy of the Xavier sigmoid network, averaged here
+    from the raw results, is what both outputs print."""
+    runs = [r["history"]["test_accuracy"][-1] for r in experiment_results["source-002"]["runs"]
+            if r["spec"]["data"]["upsample"] == 3 and r["spec"]["network"]["activation"] == "sigmoid"
+            and r["spec"]["network"]["init"]["kind"] == "xavier"]
+    shown = canonical(Measured(100 * fmean(runs)).text() + "%")
+    assert len(runs) >= 2
+    assert shown in canonical(page_text(html["07-experiments.html"]))
+    assert shown in canonical(pdf_text[1])
+
+
 def test_the_build_is_reproducible_byte_for_byte(built, tmp_path):
     again = tmp_path / "again"
+    shutil.copytree(built / EXPERIMENT_CACHE, again / EXPERIMENT_CACHE)
     build(again, "all")
     files = sorted(p.relative_to(built) for p in built.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(again) for p in again.rglob("*") if p.is_file())
