@@ -42,13 +42,17 @@ def results(folder: Path, names=None, *, force: bool = False, progress: bool = F
     found = {e.name: None if force else cache.load(folder, e.name, keys[e.name]) for e in experiments}
     missing = [e for e in experiments if found[e.name] is None]
     if missing:
-        for e, runs in zip(missing, _carry_out(missing, progress)):
+        def finished(e, runs):
             found[e.name] = cache.store(folder, {"experiment": e.name, "key": keys[e.name], "runs": runs})
+
+        _carry_out(missing, progress, finished)
     return Outcome(found, tuple(e.name for e in missing), time.perf_counter() - started)
 
 
-def _carry_out(experiments, progress: bool) -> list[list[dict]]:
-    """Every run of `experiments`, in their order, as {"spec", "history"}."""
+def _carry_out(experiments, progress: bool, finished) -> None:
+    """Every run of `experiments`; `finished(experiment, runs)` gets each
+    experiment's runs, in its order, as {"spec", "history"}, as soon as the last
+    one is done, so an interrupted session keeps what it completed."""
     tasks = [(i, j, spec) for i, e in enumerate(experiments) for j, spec in enumerate(e.runs())]
     done = [[None] * len(e.runs()) for e in experiments]
     data.digits()  # load once here, so that forked workers inherit it
@@ -61,7 +65,8 @@ def _carry_out(experiments, progress: bool) -> list[list[dict]]:
             i, j, spec = futures[future]
             done[i][j] = {"spec": spec, "history": future.result()}
             bar.update()
-    return done
+            if all(done[i]):
+                finished(experiments[i], done[i])
 
 
 def _run_alone(spec: dict) -> dict:
