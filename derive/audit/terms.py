@@ -1,0 +1,46 @@
+"""What the claims are computed from: derive's catalog, exact powers, and
+source 003's anchor chain written out as exact expressions."""
+
+import sympy as sp
+
+from derive.activations import activation
+from derive.quantity import Quantity
+from derive.symbols import logistic
+
+W, X = sp.Rational(1, 10), sp.Integer(1)
+
+
+def q(expr) -> Quantity:
+    return Quantity.exact(expr if isinstance(expr, sp.Basic) else sp.Rational(expr))
+
+
+def slope(name: str, at) -> Quantity:
+    return activation(name).slope(at)
+
+
+def value(name: str, at) -> Quantity:
+    return activation(name).value(at)
+
+
+def anchor_z(k: int) -> sp.Expr:
+    """z_k of the anchor chain (w = 1/10, x = 1, zero biases), exactly."""
+    return W * X if k == 1 else W * anchor_a(k - 1)
+
+
+def anchor_a(k: int) -> sp.Expr:
+    return logistic(anchor_z(k))
+
+
+def anchor_slope(k: int) -> sp.Expr:
+    return anchor_a(k) * (1 - anchor_a(k))
+
+
+def anchor_signal(k: int, layers: int = 4) -> sp.Expr:
+    """∂L/∂a_k with ∂L/∂a_4 = 1, the source's δ column."""
+    return sp.Mul(*(W * anchor_slope(j) for j in range(k + 1, layers + 1)))
+
+
+def anchor_weight_gradient(k: int) -> sp.Expr:
+    """∂L/∂w_k = ∂L/∂a_k · σ'(z_k) · a_(k-1)."""
+    below = X if k == 1 else anchor_a(k - 1)
+    return anchor_signal(k) * anchor_slope(k) * below
