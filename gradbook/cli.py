@@ -39,6 +39,9 @@ def _parser() -> argparse.ArgumentParser:
                              help="the output folder whose cache/experiments holds results (default: build)")
     experiments.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    audit = commands.add_parser("audit", help="check every checkable claim in the sources")
+    audit.add_argument("--json", action="store_true", help="print the audit as JSON")
+
     commands.add_parser("families", help="list the problem families")
 
     practice = commands.add_parser("practice", help="write a reproducible worksheet and answer key")
@@ -68,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         args = _parser().parse_args(argv)
         output = _command(args.command).run(args)
     except GradbookError as exc:
+        if exc.output:
+            sys.stdout.write(exc.output if exc.output.endswith("\n") else exc.output + "\n")
         print(f"error: {exc.message}", file=sys.stderr)
         return exc.exit_code
     sys.stdout.write(output if output.endswith("\n") else output + "\n")

@@ -6,9 +6,11 @@ class GradbookError(Exception):
 
     exit_code = 1
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, output: str = ""):
         super().__init__(message)
         self.message = message
+        self.output = output
+        """What the command still prints to stdout before it fails (a report)."""
 
 
 class UsageError(GradbookError):
