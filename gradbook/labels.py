@@ -1,5 +1,5 @@
-"""Numbered things (chapters, figures, tables, problems, listings) and the
-references to them.
+"""Numbered things (chapters, figures, tables, problems, listings, and the
+audit's claims, which keep their ids) and the references to them.
 
 A chapter's template numbers what it shows in the order it shows it, and
 writes a placeholder wherever it refers to something. Once every chapter is
@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from gradbook.errors import UsageError
 
-KINDS = {"fig": "Figure", "tab": "Table", "prob": "Problem", "lst": "Listing", "ch": "Chapter"}
+KINDS = {"fig": "Figure", "tab": "Table", "prob": "Problem", "lst": "Listing", "ch": "Chapter", "app": "Appendix",
+         "claim": "Claim"}
 _PLACEHOLDER = re.compile(r"⟦ref:([a-z]+):([A-Za-z0-9-]+)⟧")
 
 
@@ -46,17 +47,25 @@ class Numbering:
 
     def chapter(self, slug: str, number: int) -> Label:
         """The label of the chapter itself: Chapter 3."""
-        label = Label("ch", slug, str(number), self.page)
-        self.labels.append(label)
-        return label
+        return self._add(Label("ch", slug, str(number), self.page))
+
+    def appendix(self, slug: str, letter: str) -> Label:
+        """The label of an appendix: Appendix D."""
+        return self._add(Label("app", slug, letter, self.page))
 
     def next(self, kind: str, name: str) -> Label:
-        if kind not in KINDS or kind == "ch":
+        if kind not in KINDS or kind in ("ch", "app", "claim"):
             raise ValueError(f"unknown label kind {kind!r}")
-        if any(label.key == f"{kind}:{name}" for label in self.labels):
-            raise ValueError(f"{KINDS[kind].lower()} {name!r} is shown twice")
         count = sum(1 for label in self.labels if label.kind == kind) + 1
-        label = Label(kind, name, f"{self.prefix}.{count}", self.page)
+        return self._add(Label(kind, name, f"{self.prefix}.{count}", self.page))
+
+    def claim(self, claim_id: str) -> Label:
+        """An audit entry, which keeps its own id as its number: Claim 003-02."""
+        return self._add(Label("claim", claim_id, claim_id, self.page))
+
+    def _add(self, label: Label) -> Label:
+        if any(known.key == label.key for known in self.labels):
+            raise ValueError(f"{KINDS[label.kind].lower()} {label.name!r} is shown twice")
         self.labels.append(label)
         return label
 

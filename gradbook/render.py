@@ -77,6 +77,11 @@ class Helpers:
                       label.anchor)
                 + boxed("solution", f"*Solution.* {problem.solution}{extra}"))
 
+    def audit_entry(self, claim_id: str) -> str:
+        """The anchor of an audit entry, shown as its id: what ref("claim:ID") links to."""
+        label = self.numbering.claim(claim_id)
+        return f"[**{label.text}**]{{#{label.anchor}}}"
+
     def note(self, caller) -> str:
         return boxed("note", caller().strip())
 
@@ -153,7 +158,8 @@ def render_part(part: Part, results: dict | None = None) -> Rendered:
     template_path = part.folder / "chapter.md.j2"
     try:
         template = environment(part.folder).get_template("chapter.md.j2")
-        chapter_label = helpers.numbering.chapter(part.slug, part.number) if part.number is not None else None
+        chapter_label = (helpers.numbering.chapter(part.slug, part.number) if part.number is not None
+                         else helpers.numbering.appendix(part.slug, part.letter))
         markdown = template.render(**context, **_globals(helpers))
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(f"chapters/{part.slug}/chapter.md.j2 line {exc.lineno}: {exc.message}") from None
@@ -175,7 +181,7 @@ def render_part(part: Part, results: dict | None = None) -> Rendered:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set", "worked")}
+                         "practice_set", "worked", "audit_entry")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
@@ -184,7 +190,7 @@ def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
     if not first.startswith("# "):
         raise UsageError(f"chapters/{part.slug}/chapter.md.j2 must start with '# Title'")
     title = first[2:].strip()
-    attrs = f"{{#{label.anchor}}}" if label else f"{{#{part.slug} .unnumbered}}"
+    attrs = f"{{#{label.anchor}}}" if label.kind == "ch" else f"{{#{label.anchor} .unnumbered}}"
     return title, f"# {title} {attrs}\n{rest}"
 
 

@@ -1,0 +1,81 @@
+"""What chapter 8 prints: where each float format loses a product through
+depth, exactly and by multiplying in the format, and the audit's summary."""
+
+import math
+from collections import Counter
+
+import sympy as sp
+
+from derive import Quantity
+from derive.audit import VERDICTS, run
+from derive.chain import fixed_point_factor
+from derive.formats import FORMATS, exact_depths, multiplied_depths
+from derive.precision import DPS
+
+FACTORS = (("sigmoid at its peak", sp.Rational(1, 4)), ("source 001's layer", sp.Rational(1, 5)),
+           ("source 000's saturated layer", sp.Rational(1, 20)), ("w σ′ at the peak, w = 0.1", sp.Rational(1, 40)))
+"""The per-layer factors the guide uses; the anchor network's settled factor is added below."""
+ANCHOR_WEIGHT = sp.Rational(1, 10)
+SATURATED, SATURATED_LAYERS = sp.Rational(1, 20), 20
+"""Source 000's twenty layers with a slope of about 0.05."""
+SOURCE_NAMES = {"000": "source 000", "001": "source 001", "002": "source 002", "003": "source 003",
+                "004": "source 004"}
+
+
+def q(value) -> Quantity:
+    return Quantity.exact(value)
+
+
+def _formats() -> list[dict]:
+    return [{"name": f.name, "precision": f.precision, "normal": q(f.smallest_normal),
+             "normal_pow": f"2^{{{f.min_exponent}}}", "subnormal_pow": f"2^{{{f.min_exponent - f.precision + 1}}}",
+             "normal_power": f.min_exponent, "subnormal": q(f.smallest_subnormal),
+             "subnormal_power": f.min_exponent - f.precision + 1} for f in FORMATS.values()]
+
+
+def _depths(factors) -> list[dict]:
+    rows = []
+    for label, factor, exact in factors:
+        for f in FORMATS.values():
+            found = exact_depths(exact, f)
+            multiplied = multiplied_depths(float(factor.mp), f)
+            rows.append({"label": label, "factor": factor, "format": f.name, **found,
+                         "multiplied_subnormal": multiplied["subnormal"], "multiplied_zero": multiplied["zero"]})
+    return rows
+
+
+def _audit() -> dict:
+    verdicts = run()
+    counts = Counter(v.verdict for v in verdicts)
+    by_source = []
+    for prefix, name in SOURCE_NAMES.items():
+        mine = Counter(v.verdict for v in verdicts if v.claim.id.startswith(prefix))
+        by_source.append({"source": name, "total": sum(mine.values()),
+                          **{key.replace(" ", "_"): mine[key] for key in VERDICTS}})
+    flagged = [v for v in verdicts if v.verdict in ("wrong", "inconsistent")]
+    return {"total": len(verdicts), "counts": {key.replace(" ", "_"): counts[key] for key in VERDICTS},
+            "by_source": by_source, "flagged": len(flagged),
+            "flagged_ids": [v.claim.id for v in flagged]}
+
+
+def values() -> dict:
+    anchor = fixed_point_factor(ANCHOR_WEIGHT)
+    factors = [(label, q(f), f) for label, f in FACTORS] + [("anchor network, settled", anchor, anchor.mp)]
+    rows = _depths(factors)
+    differ = [r for r in rows if r["multiplied_zero"] != r["zero"]]
+    straddle = [r for r in rows if r["zero"] != r["below_smallest"]]
+    half = {f.name: q(f.smallest_subnormal / 2) for f in FORMATS.values()}
+    rounded_factor = {f.name: q(sp.Rational(float(FORMATS[f.name].dtype(0.2)))) for f in FORMATS.values()}
+    quarter = {r["format"]: r["zero"] for r in rows if r["factor"].exact_value == sp.Rational(1, 4)}
+    return {
+        "quarter": {"factor": q(sp.Rational(1, 4)), **quarter}, "digits": DPS,
+        "saturated": {"factor": q(SATURATED), "layers": SATURATED_LAYERS,
+                      "product": q(SATURATED ** SATURATED_LAYERS)},
+        "formats": _formats(), "rows": rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
+        "differ": differ, "straddle": straddle, "half": half, "fifth": q(sp.Rational(1, 5)),
+        "fifth_in": rounded_factor, "log_rows": [{"label": label, "log_factor": math.log10(float(f.mp))}
+                                                 for label, f, _ in factors],
+        "audit": _audit(),
+        "figure_formats": [{"name": f["name"], "normal": f["normal_power"] * math.log10(2),
+                            "subnormal": f["subnormal_power"] * math.log10(2)} for f in _formats()],
+    }
