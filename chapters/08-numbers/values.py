@@ -66,12 +66,14 @@ def values() -> dict:
     straddle = [r for r in rows if r["zero"] != r["below_smallest"]]
     half = {f.name: q(f.smallest_subnormal / 2) for f in FORMATS.values()}
     rounded_factor = {f.name: q(sp.Rational(float(FORMATS[f.name].dtype(0.2)))) for f in FORMATS.values()}
+    factor_rows = [{"label": label, "factor": factor, "cells": [r for r in rows if r["label"] == label]}
+                   for label, factor, _ in factors]
     quarter = {r["format"]: r["zero"] for r in rows if r["factor"].exact_value == sp.Rational(1, 4)}
     return {
         "quarter": {"factor": q(sp.Rational(1, 4)), **quarter}, "digits": DPS,
         "saturated": {"factor": q(SATURATED), "layers": SATURATED_LAYERS,
                       "product": q(SATURATED ** SATURATED_LAYERS)},
-        "formats": _formats(), "rows": rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
+        "formats": _formats(), "rows": rows, "factor_rows": factor_rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
         "differ": differ, "straddle": straddle, "half": half, "fifth": q(sp.Rational(1, 5)),
         "fifth_in": rounded_factor, "log_rows": [{"label": label, "log_factor": math.log10(float(f.mp))}
                                                  for label, f, _ in factors],

@@ -8,7 +8,9 @@ SOURCE_TITLES = {"000": "an interview answer", "001": "course notes with practic
 
 
 def _cell(text: str, kind: str) -> str:
-    """Program output as code, anything else as plain text."""
+    """Program output as code; an identity's two sides are in its verdict, not here."""
+    if kind == "identity":
+        return ""
     return f"`{text}`" if kind == "printed" and text else text
 
 
