@@ -8,10 +8,8 @@ SOURCE_TITLES = {"000": "an interview answer", "001": "course notes with practic
 
 
 def _cell(text: str, kind: str) -> str:
-    """Program output as code; an identity's two sides are in its verdict, not here."""
-    if kind == "identity":
-        return ""
-    return f"`{text}`" if kind == "printed" and text else text
+    """What a cell shows: an identity's two sides are in its verdict, not here."""
+    return "" if kind == "identity" else text
 
 
 def values() -> dict:
