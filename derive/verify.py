@@ -66,10 +66,14 @@ def _test_function(i: int):
 
 
 def _sample_points(symbols, samples: dict) -> list[dict]:
+    """Points at which to compare two sides. Each symbol starts at a different
+    place in its list, so two symbols never share every value: 2/(a + b) and
+    1/a agree whenever a = b, and must not pass for equal."""
     symbols = sorted(symbols, key=str)
     columns = [samples.get(sym) or _samples_for(sym) for sym in symbols]
     count = max((len(col) for col in columns), default=1)
-    return [{sym: col[i % len(col)] for sym, col in zip(symbols, columns)} for i in range(count)]
+    return [{sym: col[(i + j) % len(col)] for j, (sym, col) in enumerate(zip(symbols, columns))}
+            for i in range(count)]
 
 
 def _samples_for(symbol) -> tuple:
