@@ -79,7 +79,7 @@ vanishes whenever a = b, so the symbols must never share a sample value."""
 
 def identical(lhs, rhs) -> str:
     """'symbolically' or 'at sample values' if lhs = rhs as functions, else ''."""
-    difference = sp.simplify(sp.sympify(lhs - rhs).doit())
+    difference = sp.simplify(sp.Add(lhs, -rhs).doit())
     if difference == 0:
         return "symbolically"
     symbols = sorted(difference.free_symbols, key=str)
