@@ -14,8 +14,9 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import labels, listings, pandoc
+from gradbook import build_cache, labels, listings, pandoc
 from gradbook.book import ROOT, Book, load_book
+from gradbook.build_cache import BuildCache
 from gradbook.errors import UsageError
 from gradbook.html import site
 from gradbook.output import check_writable, publish
@@ -27,6 +28,7 @@ from gradbook.render import Rendered, experiments_needed, render_part
 FORMATS = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
 PDF_NAME = "gradbook.pdf"
 EXPERIMENT_CACHE = Path("cache", "experiments")
+BUILD_CACHE = Path("cache", "build")
 
 
 @dataclass(frozen=True)
@@ -37,26 +39,29 @@ class Report:
     titles: tuple[str, ...]
     labels: tuple[labels.Label, ...]
     figures: int
+    rendered: tuple[str, ...] = ()
+    """The parts rendered afresh; the others came from the build cache."""
 
 
-def build(out: Path, fmt: str = "all", root: Path = ROOT) -> Report:
+def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True) -> Report:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     check_writable(out)
+    store = BuildCache(out / BUILD_CACHE, enabled=use_cache)
     book = load_book(root)
-    rendered = render_all(book, experiment_results(book, out))
+    rendered, fresh = render_all(book, experiment_results(book, out), store)
     table = label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown = with_listing_output(rendered)
+    markdown = with_listing_output(rendered, store)
     outputs = {}
     with ThreadPoolExecutor() as pool:
         if "html" in FORMATS[fmt]:
-            outputs["html"] = html_files(book, rendered, markdown, table, figures, pool)
+            outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store)
         if "pdf" in FORMATS[fmt]:
-            outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool)
+            outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store)
     publish(out, outputs)
     return Report(tuple(out / name for name in outputs), tuple(r.title for r in rendered),
-                  tuple(table.values()), len(figures))
+                  tuple(table.values()), len(figures), fresh)
 
 
 def experiment_results(book: Book, out: Path) -> dict[str, dict]:
@@ -74,14 +79,32 @@ def experiment_results(book: Book, out: Path) -> dict[str, dict]:
     return {slug: {name: found[name] for name in names} for slug, names in needed.items() if names}
 
 
-def render_all(book: Book, results: dict[str, dict]) -> list[Rendered]:
-    """Every part rendered, in the book's order, on as many cores as there are."""
-    workers = min(os.cpu_count() or 1, len(book.parts))
-    parts_results = [results.get(part.slug) for part in book.parts]
-    if workers == 1:
-        return list(map(render_part, book.parts, parts_results))
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(render_part, book.parts, parts_results))
+def part_key(part, results: dict | None) -> str:
+    """What a part's rendering depends on: its folder, the code, its place in
+    the book, and the keys of the experiment results it reads."""
+    experiments = sorted(r["key"] for r in (results or {}).values())
+    return build_cache.key(build_cache.code_fingerprint(), part.slug, part.number, part.letter,
+                           build_cache.folder_fingerprint(part.folder), *experiments)
+
+
+def render_all(book: Book, results: dict[str, dict], store: BuildCache) -> tuple[list[Rendered], tuple[str, ...]]:
+    """Every part rendered, in the book's order: from the cache where it holds
+    the part, the rest on as many cores as there are. Also the slugs rendered."""
+    keys = {part.slug: part_key(part, results.get(part.slug)) for part in book.parts}
+    done = {part.slug: store.get("parts", keys[part.slug]) for part in book.parts}
+    missing = [part for part in book.parts if done[part.slug] is None]
+    workers = min(os.cpu_count() or 1, len(missing))
+    if missing:
+        parts_results = [results.get(part.slug) for part in missing]
+        if workers == 1:
+            fresh = list(map(render_part, missing, parts_results))
+        else:
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                fresh = list(pool.map(render_part, missing, parts_results))
+        for part, r in zip(missing, fresh):
+            store.put("parts", keys[part.slug], r)
+            done[part.slug] = r
+    return [done[part.slug] for part in book.parts], tuple(part.slug for part in missing)
 
 
 def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
@@ -95,32 +118,40 @@ def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
     return table
 
 
-def with_listing_output(rendered: list[Rendered]) -> dict[str, str]:
+def with_listing_output(rendered: list[Rendered], store: BuildCache) -> dict[str, str]:
     """Each part's Markdown with its listings' real output put in."""
     result = {}
     for r in rendered:
         text = r.markdown
         for name in r.listings:
-            output = listings.run_listing(r.part.folder / "listings" / f"{name}.py")
+            path = r.part.folder / "listings" / f"{name}.py"
+            output = store.memo("listings", build_cache.key(build_cache.code_fingerprint(), path.read_bytes()),
+                                lambda: listings.run_listing(path))
             text = text.replace(f"⟦output:{name}⟧", listings.output_block(output))
         result[r.part.slug] = text
     return result
 
 
-def html_files(book: Book, rendered, markdown, table, figures, pool) -> dict[str, bytes]:
+def html_files(book: Book, rendered, markdown, table, figures, pool, store: BuildCache) -> dict[str, bytes]:
     def fragment(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
-        return pandoc.to_html(labels.resolve(markdown[r.part.slug], table, r.part.page, where),
-                              r.part.number, where)
+        text = labels.resolve(markdown[r.part.slug], table, r.part.page, where)
+        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text),
+                          lambda: pandoc.to_html(text, r.part.number, where))
 
     fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
     files = site(book, {r.part.slug: r.title for r in rendered}, fragments)
     return {**files, **figures}
 
 
-def pdf_bytes(book: Book, rendered, markdown, table, figures, pool) -> bytes:
+def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: BuildCache) -> bytes:
     def body(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
-        return pandoc.to_typst(labels.resolve(markdown[r.part.slug], table, None, where), where)
+        text = labels.resolve(markdown[r.part.slug], table, None, where)
+        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text),
+                          lambda: pandoc.to_typst(text, where))
 
-    return compile_pdf(typst_source(book, list(pool.map(body, rendered))), figures)
+    source = typst_source(book, list(pool.map(body, rendered)))
+    pdf_key = build_cache.key(build_cache.code_fingerprint(), source,
+                              *(item for name in sorted(figures) for item in (name, figures[name])))
+    return store.memo("pdf", pdf_key, lambda: compile_pdf(source, figures))

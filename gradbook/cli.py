@@ -30,6 +30,8 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--out", default="build", metavar="DIR", help="the output folder (default: build)")
     build.add_argument("--format", choices=("html", "pdf", "all"), default="all",
                        help="what to build (default: all)")
+    build.add_argument("--no-cache", action="store_true",
+                       help="ignore the build cache in OUT/cache/build (and do not fill it)")
 
     experiments = commands.add_parser("experiments", help="run the experiments on real data (cached)")
     experiments.add_argument("--only", action="append", metavar="NAME", help="one experiment (repeatable)")
