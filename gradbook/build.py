@@ -14,9 +14,10 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_cache, labels, listings, pandoc
+from gradbook import build_cache, build_stamp, labels, listings, pandoc
 from gradbook.book import ROOT, Book, load_book
 from gradbook.build_cache import BuildCache
+from gradbook.build_stamp import FORMATS, PDF_NAME
 from gradbook.errors import UsageError
 from gradbook.html import site
 from gradbook.output import check_writable, publish
@@ -25,8 +26,6 @@ from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
 from gradbook.render import Rendered, experiments_needed, render_part
 
-FORMATS = {"html": ("html",), "pdf": ("pdf",), "all": ("html", "pdf")}
-PDF_NAME = "gradbook.pdf"
 EXPERIMENT_CACHE = Path("cache", "experiments")
 BUILD_CACHE = Path("cache", "build")
 
@@ -57,9 +56,11 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
     with ThreadPoolExecutor() as pool:
         if "html" in FORMATS[fmt]:
             outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store)
-        if "pdf" in FORMATS[fmt]:
+        if PDF_NAME in FORMATS[fmt]:
             outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store)
     publish(out, outputs)
+    if use_cache:
+        build_stamp.write(root, out, fmt)
     return Report(tuple(out / name for name in outputs), tuple(r.title for r in rendered),
                   tuple(table.values()), len(figures), fresh)
 

@@ -13,14 +13,12 @@ page templates, and the versions of the libraries that shape the output.
 
 import hashlib
 import importlib.metadata
+import importlib.util
 import os
 import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
-
-import derive
-import gradbook
 
 LIBRARIES = ("sympy", "mpmath", "numpy", "matplotlib", "jinja2", "pypandoc-binary", "typst", "scipy",
              "scikit-learn", "ml_dtypes")
@@ -40,9 +38,14 @@ def folder_fingerprint(folder: Path) -> str:
     return key(*(item for p in files for item in (str(p.relative_to(folder)), p.read_bytes())))
 
 
+def package_folder(name: str) -> Path:
+    """Where a package lives, found without importing it (derive pulls in sympy)."""
+    return Path(importlib.util.find_spec(name).submodule_search_locations[0])
+
+
 @cache
 def code_fingerprint() -> str:
-    packages = (Path(derive.__file__).parent, Path(gradbook.__file__).parent)
+    packages = (package_folder("derive"), package_folder("gradbook"))
     versions = []
     for name in LIBRARIES:
         try:

@@ -2,10 +2,16 @@
 
 from pathlib import Path
 
-from gradbook.build import build
+from gradbook import build_stamp
+from gradbook.book import ROOT
 
 
 def run(args) -> str:
+    out = Path(args.out)
+    if not args.no_cache and build_stamp.up_to_date(ROOT, out, args.format):
+        return f"up to date: {', '.join(str(out / name) for name in build_stamp.FORMATS[args.format])}"
+    from gradbook.build import build  # imported only when there is work: it pulls in sympy
+
     report = build(Path(args.out), args.format, use_cache=not args.no_cache)
     written = ", ".join(str(path) for path in report.written)
     return (f"built {len(report.titles)} parts ({len(report.rendered)} rendered, the rest from the cache) "
