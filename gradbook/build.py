@@ -97,11 +97,12 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache) -> tuple
     workers = min(os.cpu_count() or 1, len(missing))
     if missing:
         parts_results = [results.get(part.slug) for part in missing]
+        stores = [store] * len(missing)
         if workers == 1:
-            fresh = list(map(render_part, missing, parts_results))
+            fresh = list(map(render_part, missing, parts_results, stores))
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                fresh = list(pool.map(render_part, missing, parts_results))
+                fresh = list(pool.map(render_part, missing, parts_results, stores))
         for part, r in zip(missing, fresh):
             store.put("parts", keys[part.slug], r)
             done[part.slug] = r

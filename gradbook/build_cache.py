@@ -98,3 +98,7 @@ class BuildCache:
             found = compute()
             self.put(namespace, entry_key, found)
         return found
+
+
+NO_CACHE = BuildCache(Path(), enabled=False)
+"""A cache that holds nothing, for calls that have none."""

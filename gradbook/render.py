@@ -10,8 +10,9 @@ from pathlib import Path
 import jinja2
 
 from derive import Derivation, printing
-from gradbook import labels
+from gradbook import build_cache, labels
 from gradbook.book import Part
+from gradbook.build_cache import NO_CACHE, BuildCache
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
 from gradbook.figures import draw_svg, figure_file
@@ -37,9 +38,9 @@ class Rendered:
 class Helpers:
     """What a template may call, bound to the chapter being rendered."""
 
-    def __init__(self, part: Part, figure_names: set[str], listing_folder: Path):
+    def __init__(self, part: Part, figure_names: set[str], listing_folder: Path, store: BuildCache = NO_CACHE):
         self.numbering = labels.Numbering(part.prefix, part.page)
-        self.part, self.figure_names, self.listing_folder = part, figure_names, listing_folder
+        self.part, self.figure_names, self.listing_folder, self.store = part, figure_names, listing_folder, store
         self.figures, self.listings = [], []
 
     def figure(self, name: str, caption: str) -> str:
@@ -100,7 +101,9 @@ class Helpers:
         """One problem from every family, made with `seed`, grouped by chapter in
         the book's order: what the practice appendices print."""
         groups = {}
-        for problem in practice_set(seed=seed).problems:
+        made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), seed),
+                               lambda: practice_set(seed=seed))
+        for problem in made.problems:
             family = FAMILIES[problem.family]
             groups.setdefault(family.chapter, []).append({
                 "name": problem.id, "title": family.title, "statement": problem.statement,
@@ -137,20 +140,19 @@ def experiments_needed(part: Part) -> tuple[str, ...]:
     return tuple(getattr(values, "EXPERIMENTS", ())) if values is not None else ()
 
 
-def render_part(part: Part, results: dict | None = None) -> Rendered:
+def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_CACHE) -> Rendered:
     """Load the part's values, render its template, draw its figures, and check it.
-    `results` holds the experiments the part needs, by name, if it needs any."""
-    values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
+    `results` holds the experiments the part needs, by name, if it needs any.
+    What values() returns and each figure's SVG are cached apart from the
+    template, so an edit to the prose re-renders only the prose."""
     figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
     extra = (results,) if results is not None else ()
-    context = {}
-    if values is not None:
-        with chapter_errors(part.folder / "values.py"):
-            context = values.values(*extra)
+    values_key = _file_key(part, "values.py", *sorted(r["key"] for r in (results or {}).values()))
+    context = store.memo("values", values_key, lambda: _values(part, extra))
     drawings = {name: partial(draw, values=context) if extra else draw
                 for name, draw in figure_functions(figures).items()}
     figure_names = set(drawings)
-    helpers = Helpers(part, figure_names, part.folder / "listings")
+    helpers = Helpers(part, figure_names, part.folder / "listings", store)
     clash = set(context) & set(_globals(helpers))
     if clash:
         raise UsageError(f"chapters/{part.slug}/values.py: {', '.join(sorted(clash))} is the name of a "
@@ -173,9 +175,26 @@ def render_part(part: Part, results: dict | None = None) -> Rendered:
     if unshown:
         raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
                          "which the chapter never shows")
-    svgs = {figure_file(part.slug, name): draw_svg(drawings[name], part.folder / "figures.py")
+    svgs = {figure_file(part.slug, name): store.memo(
+                "figures", _file_key(part, "figures.py", name, values_key if extra else ""),
+                lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
     return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels)
+
+
+def _values(part: Part, extra: tuple) -> dict:
+    values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
+    if values is None:
+        return {}
+    with chapter_errors(part.folder / "values.py"):
+        return values.values(*extra)
+
+
+def _file_key(part: Part, name: str, *more) -> str:
+    """A key for what a chapter file computes: the file, the code, the part."""
+    path = part.folder / name
+    content = path.read_bytes() if path.is_file() else b""
+    return build_cache.key(build_cache.code_fingerprint(), part.slug, part.number, part.letter, content, *more)
 
 
 def _globals(helpers: Helpers) -> dict:

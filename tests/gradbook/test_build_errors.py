@@ -32,7 +32,10 @@ def previous_guide(out: Path) -> dict:
 
 
 def snapshot(out: Path) -> dict:
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+    """The published files; the build cache under cache/ may gain entries from
+    the stages that did succeed, and publishes nothing."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and "cache" not in p.relative_to(out).parts}
 
 
 BROKEN = {
