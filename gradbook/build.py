@@ -10,7 +10,7 @@ previous output in one step.
 """
 
 import os
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from gradbook.output import check_writable, publish
 from gradbook.pdf import compile_pdf, typst_source
 from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
+from gradbook.progress import QUIET, Progress
 from gradbook.render import Rendered, experiments_needed, render_part
 
 EXPERIMENT_CACHE = Path("cache", "experiments")
@@ -42,30 +43,39 @@ class Report:
     """The parts rendered afresh; the others came from the build cache."""
 
 
-def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True) -> Report:
+def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True,
+          progress: Progress = QUIET) -> Report:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     check_writable(out)
     store = BuildCache(out / BUILD_CACHE, enabled=use_cache)
     book = load_book(root)
-    rendered, fresh = render_all(book, experiment_results(book, out), store)
+    with progress.stage("experiment results"):
+        results = experiment_results(book, out, progress)
+    with progress.stage("render parts"):
+        rendered, fresh = render_all(book, results, store, progress)
     table = label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown = with_listing_output(rendered, store)
+    with progress.stage("listings"):
+        markdown = with_listing_output(rendered, store)
     outputs = {}
     with ThreadPoolExecutor() as pool:
         if "html" in FORMATS[fmt]:
-            outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store)
+            with progress.stage("HTML"):
+                outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store)
         if PDF_NAME in FORMATS[fmt]:
-            outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store)
-    publish(out, outputs)
-    if use_cache:
-        build_stamp.write(root, out, fmt)
+            with progress.stage("PDF"):
+                outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store)
+    with progress.stage("publish"):
+        publish(out, outputs)
+        if use_cache:
+            build_stamp.write(root, out, fmt)
+    progress.done()
     return Report(tuple(out / name for name in outputs), tuple(r.title for r in rendered),
                   tuple(table.values()), len(figures), fresh)
 
 
-def experiment_results(book: Book, out: Path) -> dict[str, dict]:
+def experiment_results(book: Book, out: Path, progress: Progress = QUIET) -> dict[str, dict]:
     """For each part that uses experiments, their results by name."""
     needed = {part.slug: experiments_needed(part) for part in book.parts}
     for slug, names in needed.items():
@@ -76,7 +86,7 @@ def experiment_results(book: Book, out: Path) -> dict[str, dict]:
     wanted = sorted({name for names in needed.values() for name in names})
     if not wanted:
         return {}
-    found = experiment_runner.results(out / EXPERIMENT_CACHE, wanted, progress=True).results
+    found = experiment_runner.results(out / EXPERIMENT_CACHE, wanted, progress=progress.live).results
     return {slug: {name: found[name] for name in names} for slug, names in needed.items() if names}
 
 
@@ -88,7 +98,8 @@ def part_key(part, results: dict | None) -> str:
                            build_cache.folder_fingerprint(part.folder), *experiments)
 
 
-def render_all(book: Book, results: dict[str, dict], store: BuildCache) -> tuple[list[Rendered], tuple[str, ...]]:
+def render_all(book: Book, results: dict[str, dict], store: BuildCache,
+               progress: Progress = QUIET) -> tuple[list[Rendered], tuple[str, ...]]:
     """Every part rendered, in the book's order: from the cache where it holds
     the part, the rest on as many cores as there are. Also the slugs rendered."""
     keys = {part.slug: part_key(part, results.get(part.slug)) for part in book.parts}
@@ -97,15 +108,20 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache) -> tuple
     workers = min(os.cpu_count() or 1, len(missing))
     if missing:
         parts_results = [results.get(part.slug) for part in missing]
-        stores = [store] * len(missing)
         if workers == 1:
-            fresh = list(map(render_part, missing, parts_results, stores))
+            for part, part_results in zip(missing, parts_results):
+                progress.show(f"rendering {part.slug} …")
+                done[part.slug] = render_part(part, part_results, store)
         else:
             with ProcessPoolExecutor(max_workers=workers) as pool:
-                fresh = list(pool.map(render_part, missing, parts_results, stores))
-        for part, r in zip(missing, fresh):
-            store.put("parts", keys[part.slug], r)
-            done[part.slug] = r
+                futures = {pool.submit(render_part, part, part_results, store): part
+                           for part, part_results in zip(missing, parts_results)}
+                for future in as_completed(futures):
+                    part = futures[future]
+                    done[part.slug] = future.result()
+                    progress.show(f"rendered {part.slug}")
+        for part in missing:
+            store.put("parts", keys[part.slug], done[part.slug])
     return [done[part.slug] for part in book.parts], tuple(part.slug for part in missing)
 
 

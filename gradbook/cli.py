@@ -32,6 +32,8 @@ def _parser() -> argparse.ArgumentParser:
                        help="what to build (default: all)")
     build.add_argument("--no-cache", action="store_true",
                        help="ignore the build cache in OUT/cache/build (and do not fill it)")
+    build.add_argument("--quiet", action="store_true", help="no progress line")
+    build.add_argument("--verbose", action="store_true", help="print each stage's time")
 
     experiments = commands.add_parser("experiments", help="run the experiments on real data (cached)")
     experiments.add_argument("--only", action="append", metavar="NAME", help="one experiment (repeatable)")

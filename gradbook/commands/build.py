@@ -1,4 +1,4 @@
-"""`gradbook build [--out DIR] [--format html|pdf|all] [--no-cache]`."""
+"""`gradbook build [--out DIR] [--format html|pdf|all] [--no-cache] [--quiet] [--verbose]`."""
 
 from pathlib import Path
 
@@ -11,8 +11,10 @@ def run(args) -> str:
     if not args.no_cache and build_stamp.up_to_date(ROOT, out, args.format):
         return f"up to date: {', '.join(str(out / name) for name in build_stamp.FORMATS[args.format])}"
     from gradbook.build import build  # imported only when there is work: it pulls in sympy
+    from gradbook.progress import Progress
 
-    report = build(Path(args.out), args.format, use_cache=not args.no_cache)
+    report = build(out, args.format, use_cache=not args.no_cache,
+                   progress=Progress(quiet=args.quiet, verbose=args.verbose))
     written = ", ".join(str(path) for path in report.written)
     return (f"built {len(report.titles)} parts ({len(report.rendered)} rendered, the rest from the cache) "
             f"and {report.figures} figures: {written}")

@@ -77,3 +77,16 @@ def test_a_cache_entry_reads_back_what_was_stored(tmp_path):
     assert store.get("x", "k") == {"a": b"\\x00bytes", "b": [1.5, None]}
     assert store.get("x", "missing") is None
     assert BuildCache(tmp_path, enabled=False).get("x", "k") is None
+
+
+def test_progress_is_silent_off_a_terminal_and_times_stages_when_verbose(book, tmp_path):
+    import io
+
+    from gradbook.progress import Progress
+
+    stream = io.StringIO()
+    build(tmp_path / "out", "html", book, progress=Progress(verbose=True, stream=stream))
+    lines = stream.getvalue().splitlines()
+    assert "\r" not in stream.getvalue()
+    assert [line.split(":")[0] for line in lines] == ["experiment results", "render parts", "listings", "HTML",
+                                                      "publish"]
