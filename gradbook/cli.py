@@ -35,6 +35,10 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--quiet", action="store_true", help="no progress line")
     build.add_argument("--verbose", action="store_true", help="print each stage's time")
 
+    serve = commands.add_parser("serve", help="build, serve the HTML on 127.0.0.1, and rebuild on change")
+    serve.add_argument("--port", type=int, default=8000, help="the port (default 8000; 0 picks a free one)")
+    serve.add_argument("--out", default="build", metavar="DIR", help="the output folder (default: build)")
+
     experiments = commands.add_parser("experiments", help="run the experiments on real data (cached)")
     experiments.add_argument("--only", action="append", metavar="NAME", help="one experiment (repeatable)")
     experiments.add_argument("--force", action="store_true", help="run again even if cached")

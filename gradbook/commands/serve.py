@@ -1,0 +1,21 @@
+"""`gradbook serve [--port P] [--out DIR]`: build, serve, rebuild on change."""
+
+import threading
+from pathlib import Path
+
+from gradbook.book import ROOT
+from gradbook.errors import UsageError
+
+
+def run(args) -> str:
+    from gradbook.serve import serve
+
+    if not 0 <= args.port <= 65535:
+        raise UsageError(f"--port must be from 0 to 65535, got {args.port}")
+    try:
+        serve(Path(args.out), args.port, ROOT, threading.Event())
+    except OSError as exc:
+        raise UsageError(f"cannot serve on 127.0.0.1:{args.port}: {exc.strerror or exc}") from None
+    except KeyboardInterrupt:
+        pass
+    return "stopped"
