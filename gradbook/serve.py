@@ -3,7 +3,8 @@
 One process stays warm, so a rebuild after an edit skips the imports and,
 through the build cache, everything the edit did not touch. The watcher
 polls the modification times of chapters/, derive/ and book.toml; a change
-rebuilds the HTML at once and the PDF after it, in the background. Pages are
+rebuilds the HTML at once and the PDF after it, in the background. A change
+to derive/ restarts the command instead, since its code is imported once. Pages are
 served with a small script that asks /__gradbook/state for the build's
 number and reloads when it changes. A build error does not stop the server:
 the last good pages stay up with the error shown on top (and in the
@@ -12,6 +13,8 @@ terminal), and the next good build replaces them.
 
 import html
 import json
+import os
+import sys
 import threading
 from dataclasses import dataclass, field
 from functools import partial
@@ -112,7 +115,15 @@ def _decorated(page: str, state: State) -> bytes:
     return page.replace("</body>", f"{RELOAD_SCRIPT}</body>", 1).encode()
 
 
-def serve(out: Path, port: int, root: Path, stop: threading.Event, ready=None, log=print) -> None:
+def restart(log) -> None:
+    """Start this command again in this process: derive's code is imported once,
+    so a change to it needs fresh imports, not just a rebuild."""
+    log("derive changed: restarting")
+    os.execv(sys.executable, [sys.executable, "-m", "gradbook", *sys.argv[1:]])
+
+
+def serve(out: Path, port: int, root: Path, stop: threading.Event, ready=None, log=print,
+          on_code_change=restart) -> None:
     """Serve until `stop` is set; `ready(port)` is told the port once listening."""
     state = State()
     _rebuild(out, root, state, log)
@@ -126,7 +137,13 @@ def serve(out: Path, port: int, root: Path, stop: threading.Event, ready=None, l
         while not stop.wait(POLL_SECONDS):
             now = watched_times(root)
             if now != seen:
+                changed = {p for p in now.keys() | seen.keys() if now.get(p) != seen.get(p)}
                 seen = now
+                if any(Path(p).is_relative_to(root / "derive") for p in changed):
+                    server.shutdown()
+                    server.server_close()
+                    on_code_change(log)
+                    return
                 _rebuild(out, root, state, log)
     finally:
         server.shutdown()

@@ -21,16 +21,18 @@ def server(tmp_path):
     (root / "book.toml").write_text('title = "T"\nchapters = ["01-one"]\n', encoding="utf-8")
     chapter = root / "chapters" / "01-one" / "chapter.md.j2"
     chapter.write_text("# One\n\nThe first version.\n", encoding="utf-8")
-    stop, ready = threading.Event(), {}
+    (root / "derive").mkdir()
+    stop, ready, restarts = threading.Event(), {}, []
     thread = threading.Thread(target=serve, args=(tmp_path / "out", 0, root, stop),
-                              kwargs={"ready": lambda port: ready.setdefault("port", port), "log": lambda _: None},
+                              kwargs={"ready": lambda port: ready.setdefault("port", port), "log": lambda _: None,
+                                      "on_code_change": restarts.append},
                               daemon=True)
     thread.start()
     for _ in range(POLLS * 4):
         if "port" in ready:
             break
         time.sleep(PAUSE)
-    yield f"http://127.0.0.1:{ready['port']}", chapter
+    yield f"http://127.0.0.1:{ready['port']}", chapter, root, restarts, thread
     stop.set()
     thread.join(timeout=10)
 
@@ -50,7 +52,7 @@ def wait_for_build(base: str, after: int) -> dict:
 
 
 def test_the_server_rebuilds_survives_an_error_and_recovers(server):
-    base, chapter = server
+    base, chapter, *_ = server
     page = get(base + "/01-one.html")
     assert "The first version." in page and STATE_PATH in page
     first = json.loads(get(base + STATE_PATH))["build"]
@@ -68,3 +70,10 @@ def test_the_server_rebuilds_survives_an_error_and_recovers(server):
     chapter.write_text("# One\n\nThe fixed version.\n", encoding="utf-8")
     state = wait_for_build(base, state["build"])
     assert state["error"] == "" and "The fixed version." in get(base + "/01-one.html")
+
+
+def test_a_change_to_derive_restarts_instead_of_rebuilding(server):
+    base, _, root, restarts, thread = server
+    (root / "derive" / "new.py").write_text("x = 1\n", encoding="utf-8")
+    thread.join(timeout=POLLS * PAUSE)
+    assert not thread.is_alive() and len(restarts) == 1
