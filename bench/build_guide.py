@@ -4,8 +4,9 @@ Figures:
   1. cold: `gradbook build` as a fresh command into an empty folder that
      holds only the experiment results (bench/experiments.py times those);
   2. nothing changed: the same command again over the finished output
-     (there is no build cache yet, so this redoes all the work);
-  3. the stages of one in-process build, to show where the time goes.
+     (the build stamp answers it; bench/incremental.py times the cache);
+  3. the stages of one in-process build with the build cache off, to show
+     where the time of a full build goes.
 Prints them and writes bench/results/build.json. Nothing here is asserted.
 """
 
@@ -42,21 +43,23 @@ def stage_seconds(out: Path) -> dict:
 
     from gradbook import build as b
     from gradbook.book import load_book
+    from gradbook.build_cache import BuildCache
     from gradbook.output import publish
     lap("import")
     book = load_book()
+    store = BuildCache(out, enabled=False)
     results = b.experiment_results(book, out)
     lap("experiment results (from the cache)")
-    rendered = b.render_all(book, results)
+    rendered, _ = b.render_all(book, results, store)
     lap("render parts (derive, templates, figures), in parallel")
     table = b.label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown = b.with_listing_output(rendered)
+    markdown = b.with_listing_output(rendered, store)
     lap("run listings")
     with ThreadPoolExecutor() as pool:
-        html = b.html_files(book, rendered, markdown, table, figures, pool)
+        html = b.html_files(book, rendered, markdown, table, figures, pool, store)
         lap("pandoc to HTML and the site")
-        pdf = b.pdf_bytes(book, rendered, markdown, table, figures, pool)
+        pdf = b.pdf_bytes(book, rendered, markdown, table, figures, pool, store)
         lap("pandoc to Typst and typst")
     publish(out, {"html": html, b.PDF_NAME: pdf})
     lap("write")
