@@ -16,5 +16,6 @@ def run(args) -> str:
     report = build(out, args.format, use_cache=not args.no_cache,
                    progress=Progress(quiet=args.quiet, verbose=args.verbose))
     written = ", ".join(str(path) for path in report.written)
-    return (f"built {len(report.titles)} parts ({len(report.rendered)} rendered, the rest from the cache) "
+    cached = len(report.titles) - len(report.rendered)
+    return (f"built {len(report.titles)} parts ({len(report.rendered)} rendered, {cached} from the cache) "
             f"and {report.figures} figures: {written}")
