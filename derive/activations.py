@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 import sympy as sp
+from sympy.codegen.rewriting import optimize, optims_c99
 
 from derive.errors import ParameterError
 from derive.extrema import Extremum, supremum
@@ -61,6 +62,17 @@ def _at(expr: sp.Expr, at) -> Quantity:
     """`expr` at z = at, where `at` is a number, a decimal string or a sympy value."""
     point = at if isinstance(at, sp.Basic) else rational(at)
     return Quantity.exact(expr.subs(z, point))
+
+
+def stable_form(expr: sp.Expr) -> sp.Expr:
+    """`expr` rewritten, identity by identity, into forms that keep their digits
+    when evaluated at a fixed precision (float64, or mpmath's 60 digits):
+    1 + erf(a) as erfc(-a), held unevaluated since sympy would turn it back
+    into 2 - erfc(a), which loses everything for a far below zero;
+    1 - tanh(a)² as sech(a)²; log(1 + x) as log1p(x); e^x - 1 as expm1(x)."""
+    a = sp.Wild("a")
+    held = expr.replace(sp.erf, lambda arg: sp.erfc(-arg, evaluate=False) - 1)
+    return optimize(held.replace(1 - sp.tanh(a) ** 2, sp.sech(a) ** 2), optims_c99)
 
 
 def leaky_relu(alpha=sp.Rational(1, 100)) -> Activation:

@@ -21,9 +21,8 @@ from functools import cache
 import mpmath
 import numpy as np
 import sympy as sp
-from sympy.codegen.rewriting import optimize, optims_c99
 
-from derive.activations import activation
+from derive.activations import activation, stable_form
 from derive.symbols import z
 
 
@@ -37,7 +36,7 @@ class ElementWise:
         if values.dtype == object:
             return _exact(self.expr)(values)
         with np.errstate(all="ignore"):
-            result = np.broadcast_to(_fast(self.expr)(values.astype(np.float64)), values.shape).copy()
+            result = np.broadcast_to(float_function(self.expr)(values.astype(np.float64)), values.shape).copy()
         broken = ~np.isfinite(result)
         if broken.any():
             result[broken] = _exact(self.expr)(values[broken].astype(np.float64)).astype(np.float64)
@@ -45,16 +44,21 @@ class ElementWise:
 
 
 @cache
-def _fast(expr: sp.Expr):
-    """A float function of `expr` rewritten to keep its digits: 1 + erf(a) as
-    erfc(-a), log(1 + x) as log1p(x), e^x - 1 as expm1(x). Each is an identity."""
-    kept = optimize(expr.replace(sp.erf, lambda a: sp.erfc(-a) - 1), optims_c99)
-    return sp.lambdify(z, kept, modules=["scipy", "numpy"])
+def float_function(expr: sp.Expr):
+    """A float function of `expr` in the form that keeps its digits."""
+    return sp.lambdify(z, stable_form(expr), modules=["scipy", "numpy"])
+
+
+@cache
+def mp_function(expr: sp.Expr):
+    """An mpmath function of `expr`: the stable form matters at 60 digits too,
+    since 1 + erf(-30/sqrt 2) is 10^-197."""
+    return sp.lambdify(z, stable_form(expr), modules="mpmath")
 
 
 @cache
 def _exact(expr: sp.Expr):
-    return np.frompyfunc(sp.lambdify(z, expr, modules="mpmath"), 1, 1)
+    return np.frompyfunc(mp_function(expr), 1, 1)
 
 
 @cache
