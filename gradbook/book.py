@@ -1,4 +1,5 @@
-"""book.toml: the book's title, its chapters in order, and its appendices."""
+"""book.toml: the book's title, its chapters in order, its appendices, and
+the pages only the HTML guide has."""
 
 import tomllib
 from dataclasses import dataclass
@@ -18,7 +19,8 @@ class Part:
     folder: Path
     number: int | None
     letter: str | None = None
-    """Appendices are lettered A, B, … and chapters numbered; one of the two is set."""
+    """Appendices are lettered A, B, … and chapters numbered; pages (the
+    explorer) are neither, and appear in the HTML guide only."""
 
     @property
     def prefix(self) -> str:
@@ -38,6 +40,11 @@ class Book:
     author: str
     parts: tuple[Part, ...]
 
+    @property
+    def printed(self) -> tuple[Part, ...]:
+        """The parts the PDF holds: all but the HTML-only pages."""
+        return tuple(part for part in self.parts if part.number is not None or part.letter is not None)
+
 
 def load_book(root: Path = ROOT) -> Book:
     """The book as book.toml describes it; a one-line error for a missing folder."""
@@ -48,10 +55,11 @@ def load_book(root: Path = ROOT) -> Book:
         raise UsageError(f"cannot read {path}: {exc}") from None
     chapters = [_part(root, slug, number) for number, slug in enumerate(data.get("chapters", []), 1)]
     appendices = [_part(root, slug, None, chr(ord("A") + i)) for i, slug in enumerate(data.get("appendices", []))]
+    pages = [_part(root, slug, None) for slug in data.get("pages", [])]
     if not chapters:
         raise UsageError(f"{path} lists no chapters")
     return Book(title=data["title"], subtitle=data.get("subtitle", ""),
-                author=data.get("author", ""), parts=tuple(chapters + appendices))
+                author=data.get("author", ""), parts=tuple(chapters + appendices + pages))
 
 
 def _part(root: Path, slug: str, number: int | None, letter: str | None = None) -> Part:

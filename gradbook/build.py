@@ -14,7 +14,7 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_compl
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_cache, build_stamp, labels, listings, pandoc
+from gradbook import build_cache, build_stamp, explorer, labels, listings, pandoc
 from gradbook.book import ROOT, Book, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.build_stamp import FORMATS, PDF_NAME
@@ -158,7 +158,10 @@ def html_files(book: Book, rendered, markdown, table, figures, pool, store: Buil
                           lambda: pandoc.to_html(text, r.part.number, where))
 
     fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
-    files = site(book, {r.part.slug: r.title for r in rendered}, fragments)
+    scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
+    files = site(book, {r.part.slug: r.title for r in rendered}, fragments, scripts)
+    if scripts:
+        files.update(store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), explorer.assets))
     return {**files, **figures}
 
 
@@ -169,7 +172,8 @@ def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: Build
         return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text),
                           lambda: pandoc.to_typst(text, where))
 
-    source = typst_source(book, list(pool.map(body, rendered)))
+    printed = [r for r in rendered if r.part in book.printed]
+    source = typst_source(book, list(pool.map(body, printed)))
     pdf_key = build_cache.key(build_cache.code_fingerprint(), source,
                               *(item for name in sorted(figures) for item in (name, figures[name])))
     return store.memo("pdf", pdf_key, lambda: compile_pdf(source, figures))

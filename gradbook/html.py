@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from derive.numbers import SIG_FIGS
 from derive.precision import DPS
 from gradbook.book import Book
-from gradbook.shells import shell, stylesheet
+from gradbook.shells import asset, shell
 
 _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
 
@@ -41,17 +41,19 @@ def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> l
             for part in book.parts]
 
 
-def site(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> dict[str, bytes]:
-    """Every file of the site except the figures, by path relative to html/."""
+def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
+         scripts: dict[str, tuple[str, ...]]) -> dict[str, bytes]:
+    """Every page of the site and its stylesheet, by path relative to html/.
+    `scripts` names the scripts a part's page loads, by slug."""
     toc = contents(book, titles, fragments)
     page = shell("page.html.j2")
     index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS)
     files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
-                                       body=index_body, previous=None, next=toc[0])}
+                                       body=index_body, previous=None, next=toc[0], scripts=())}
     for i, entry in enumerate(toc):
         files[entry.page] = page.render(
             book=book, toc=toc, page=entry.page, page_title=entry.title, body=fragments[book.parts[i].slug],
             previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
-            next=toc[i + 1] if i + 1 < len(toc) else None)
-    files["style.css"] = stylesheet()
+            next=toc[i + 1] if i + 1 < len(toc) else None, scripts=scripts.get(book.parts[i].slug, ()))
+    files["style.css"] = asset("style.css")
     return {path: text.encode("utf-8") for path, text in files.items()}

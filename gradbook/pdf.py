@@ -14,10 +14,11 @@ UNNUMBERED = "#set heading(numbering: none)\n"
 
 
 def typst_source(book: Book, bodies: list[str]) -> str:
+    """The book's Typst source; `bodies` are those of book.printed."""
     escape = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
     return shell("book.typ.j2").render(
         title=escape(book.title), subtitle=book.subtitle, author=escape(book.author),
-        parts=[body if part.number is not None else UNNUMBERED + body for part, body in zip(book.parts, bodies)])
+        parts=[body if part.number is not None else UNNUMBERED + body for part, body in zip(book.printed, bodies)])
 
 
 def compile_pdf(source: str, figures: dict[str, bytes]) -> bytes:

@@ -10,7 +10,7 @@ from pathlib import Path
 import jinja2
 
 from derive import Derivation, printing
-from gradbook import build_cache, labels
+from gradbook import build_cache, explorer, labels
 from gradbook.book import Part
 from gradbook.build_cache import NO_CACHE, BuildCache
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
@@ -33,6 +33,8 @@ class Rendered:
     figures: dict = field(default_factory=dict)
     listings: list = field(default_factory=list)
     labels: list = field(default_factory=list)
+    explorer: bool = False
+    """Whether it shows the gradient explorer, whose page loads its scripts."""
 
 
 class Helpers:
@@ -42,6 +44,7 @@ class Helpers:
         self.numbering = labels.Numbering(part.prefix, part.page)
         self.part, self.figure_names, self.listing_folder, self.store = part, figure_names, listing_folder, store
         self.figures, self.listings = [], []
+        self.shows_explorer = False
 
     def figure(self, name: str, caption: str) -> str:
         if name not in self.figure_names:
@@ -77,6 +80,18 @@ class Helpers:
         return (boxed("problem", f"**{label.text}** ({FAMILIES[family].title}). {problem.statement}{cited}",
                       label.anchor)
                 + boxed("solution", f"*Solution.* {problem.solution}{extra}"))
+
+    def explorer(self) -> str:
+        """The gradient explorer (HTML only: the PDF leaves it out)."""
+        if self.part.number is not None or self.part.letter is not None:
+            raise ValueError("the explorer is interactive: put it on a page (book.toml's pages), not in "
+                             "a chapter or appendix, which the PDF prints")
+        self.shows_explorer = True
+        return explorer.widget()
+
+    def explorer_link(self, text: str, **setting) -> str:
+        """A link that opens the explorer set up as `setting` says (HTML only)."""
+        return explorer.link(text, **setting)
 
     def audit_entry(self, claim_id: str) -> str:
         """The anchor of an audit entry, shown as its id: what ref("claim:ID") links to."""
@@ -161,7 +176,8 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
     try:
         template = environment(part.folder).get_template("chapter.md.j2")
         chapter_label = (helpers.numbering.chapter(part.slug, part.number) if part.number is not None
-                         else helpers.numbering.appendix(part.slug, part.letter))
+                         else helpers.numbering.appendix(part.slug, part.letter) if part.letter is not None
+                         else None)
         markdown = template.render(**context, **_globals(helpers))
     except jinja2.TemplateSyntaxError as exc:
         raise UsageError(f"chapters/{part.slug}/chapter.md.j2 line {exc.lineno}: {exc.message}") from None
@@ -179,7 +195,8 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
                 "figures", _file_key(part, "figures.py", name, values_key if extra else ""),
                 lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
-    return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels)
+    return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels,
+                    helpers.shows_explorer)
 
 
 def _values(part: Part, extra: tuple) -> dict:
@@ -200,7 +217,7 @@ def _file_key(part: Part, name: str, *more) -> str:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set", "worked", "audit_entry")}
+                         "practice_set", "worked", "audit_entry", "explorer", "explorer_link")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
@@ -209,7 +226,10 @@ def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
     if not first.startswith("# "):
         raise UsageError(f"chapters/{part.slug}/chapter.md.j2 must start with '# Title'")
     title = first[2:].strip()
-    attrs = f"{{#{label.anchor}}}" if label.kind == "ch" else f"{{#{label.anchor} .unnumbered}}"
+    if label is None:  # an HTML-only page
+        attrs = "{.unnumbered}"
+    else:
+        attrs = f"{{#{label.anchor}}}" if label.kind == "ch" else f"{{#{label.anchor} .unnumbered}}"
     return title, f"# {title} {attrs}\n{rest}"
 
 

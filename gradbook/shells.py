@@ -1,5 +1,5 @@
 """The output shells in gradbook/templates/: the HTML page, the Typst book and
-worksheet, and the stylesheet. One loader for all of them."""
+worksheet, the stylesheet and the explorer's script. One loader for all of them."""
 
 from functools import cache
 from importlib import resources
@@ -19,5 +19,6 @@ def shell(name: str) -> jinja2.Template:
     return _environment().get_template(name)
 
 
-def stylesheet() -> str:
-    return (FOLDER / "style.css").read_text(encoding="utf-8")
+def asset(name: str) -> str:
+    """A file the site carries as it is: the stylesheet, the explorer's script."""
+    return (FOLDER / name).read_text(encoding="utf-8")

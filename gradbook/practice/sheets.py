@@ -9,7 +9,7 @@ from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import Answer, ProblemSet
 from gradbook.formatting import boxed, markdown_text
-from gradbook.shells import shell, stylesheet
+from gradbook.shells import asset, shell
 
 RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
          "symbolic": "as any equivalent expression"}
@@ -60,7 +60,7 @@ def key_markdown(problems: ProblemSet) -> str:
 
 def as_html(markdown: str, title: str) -> bytes:
     body = pandoc.to_html(markdown, None, title)
-    return shell("sheet.html.j2").render(title=title, style=stylesheet(), body=body).encode("utf-8")
+    return shell("sheet.html.j2").render(title=title, style=asset("style.css"), body=body).encode("utf-8")
 
 
 def as_pdf(markdown: str, title: str) -> bytes:
