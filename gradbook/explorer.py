@@ -11,6 +11,7 @@ derive.gradient_path by the browser tests.
 
 import json
 import re
+from html import escape
 from urllib.parse import urlencode
 
 import sympy as sp
@@ -69,8 +70,9 @@ def widget() -> str:
 
 
 def link(text: str, activation: str, depth: int, w, at, start: str = "z", layer: str = "plain") -> str:
-    """An inline link to the explorer set up as described; it shows in the HTML
-    guide only. A setting the explorer cannot show is refused here, at build time."""
+    """An inline link to the explorer set up as described, for a page in the
+    HTML guide only. A setting the explorer cannot show is refused here, at
+    build time."""
     if start not in ("z", "x"):
         raise ValueError(f"start must be 'z' or 'x', got {start!r}")
     for name, value in (("w", w), ("at", at)):
@@ -82,7 +84,15 @@ def link(text: str, activation: str, depth: int, w, at, start: str = "z", layer:
     except DeriveError as exc:
         raise ValueError(f"explorer link: {exc}") from None
     query = urlencode({"activation": activation, "depth": depth, "w": w, "at": at, "start": start, "layer": layer})
-    return f'`<a class="explore" href="{PAGE}#{query}">{text}</a>`{{=html}}'
+    return f'`<a class="explore" href="{PAGE}#{query}">{escape(text)}</a>`{{=html}}'
+
+
+def note(text: str, link_text: str, **setting) -> str:
+    """A paragraph pointing to the explorer, set up as `setting` says, that only
+    the HTML guide shows: the PDF has no explorer to point to."""
+    anchor = link(link_text, **setting).removeprefix("`").removesuffix("`{=html}")
+    return f'```{{=html}}\n<p class="explore-note">{escape(text)} {anchor}</p>\n```\n'
+
 
 
 def assets() -> dict[str, bytes]:

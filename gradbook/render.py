@@ -90,8 +90,12 @@ class Helpers:
         return explorer.widget()
 
     def explorer_link(self, text: str, **setting) -> str:
-        """A link that opens the explorer set up as `setting` says (HTML only)."""
+        """A link that opens the explorer set up as `setting` says, for HTML-only pages."""
         return explorer.link(text, **setting)
+
+    def explorer_note(self, text: str, link_text: str, **setting) -> str:
+        """A paragraph of the HTML guide, left out of the PDF, ending in a link to the explorer."""
+        return explorer.note(text, link_text, **setting)
 
     def audit_entry(self, claim_id: str) -> str:
         """The anchor of an audit entry, shown as its id: what ref("claim:ID") links to."""
@@ -217,7 +221,7 @@ def _file_key(part: Part, name: str, *more) -> str:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set", "worked", "audit_entry", "explorer", "explorer_link")}
+                         "practice_set", "worked", "audit_entry", "explorer", "explorer_link", "explorer_note")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:

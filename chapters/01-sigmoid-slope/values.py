@@ -23,6 +23,7 @@ def values() -> dict:
     loose = derive("saturation-threshold", c="18/1000")
     second = derive("sigmoid-second-derivative-max")
     return {
+        "explore": {"activation": "sigmoid", "depth": 1, "w": "1", "at": "0"},
         "f": {
             "sigmoid": sp.Eq(sigma(z), logistic(z)),
             "slope": slope,

@@ -24,6 +24,7 @@ def values() -> dict:
     crossing_check = step(t.derivative.subs(z, crossing), s.derivative.subs(z, crossing),
                           "tanh' and σ' agree at the crossing", symbolic=False)
     return {
+        "explore": {"activation": "tanh", "depth": 10, "w": "1", "at": "0"},
         "f": {"tanh_slope": tanh_slope, "slope_form": derive("tanh-derivative").result,
               "identity": sp.Eq(sp.tanh(z), 2 * sigma(2 * z) - 1),
               "stretched": sp.Eq(tanh_slope, derive("tanh-sigmoid-identity").result),

@@ -42,6 +42,7 @@ def values() -> dict:
               for f in FACTORS]
     strong = derive("depth-product", activation="sigmoid", w="5", layers="10")
     return {
+        "explore": {"activation": "sigmoid", "depth": 10, "w": "1", "at": "0"},
         "f": {"pre": sp.Eq(sp.Symbol("z"), pre), "act": sp.Eq(sp.Symbol("a"), sigma(sp.Symbol("z"))),
               "cost": sp.Eq(sp.Symbol("C"), (sp.Symbol("a") - y) ** 2)},
         "one_neuron": one_neuron,

@@ -65,6 +65,7 @@ def values() -> dict:
                           "actual": run["rows"][0]["delta"], "slopes": [r["slope"] for r in run["rows"]],
                           "factors": [r["factor"] for r in run["rows"]]})
     return {
+        "explore": {"activation": "sigmoid", "depth": LAYERS, "w": str(float(W)), "at": str(float(X)), "start": "x"},
         "w": Quantity.exact(W), "x": Quantity.exact(X), "layers": LAYERS, "lr": Quantity.exact(LEARNING_RATE),
         "rows": rows, "down": list(reversed(rows)),
         "ratio": ratio,
