@@ -12,6 +12,13 @@ _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-secti
 
 
 _TAG = re.compile(r"<[^>]+>")
+_PRE = re.compile(r"<pre(?=[ >])")
+
+
+def focusable_code(fragment: str) -> str:
+    """Code blocks scroll sideways when a line is long, so they take keyboard
+    focus: a reader without a mouse can scroll them too."""
+    return _PRE.sub('<pre tabindex="0"', fragment)
 
 
 @dataclass(frozen=True)
@@ -52,7 +59,8 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
                                        body=index_body, previous=None, next=toc[0], scripts=())}
     for i, entry in enumerate(toc):
         files[entry.page] = page.render(
-            book=book, toc=toc, page=entry.page, page_title=entry.title, body=fragments[book.parts[i].slug],
+            book=book, toc=toc, page=entry.page, page_title=entry.title,
+            body=focusable_code(fragments[book.parts[i].slug]),
             previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
             next=toc[i + 1] if i + 1 < len(toc) else None, scripts=scripts.get(book.parts[i].slug, ()))
     files["style.css"] = asset("style.css")

@@ -7,13 +7,14 @@
 (function () {
   "use strict";
 
-  /* erfc(x): for x below 3, 1 - erf(x) with erf from its series of positive
-     terms, 2/√π e^(-x²) Σ 2^k x^(2k+1) / (1·3···(2k+1)); from 3 on, the
-     continued fraction e^(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))),
-     evaluated by the modified Lentz method. Both keep about 14 digits. */
+  /* erfc(x): below 1.5, 1 - erf(x) with erf from its series of positive terms,
+     2/√π e^(-x²) Σ 2^k x^(2k+1) / (1·3···(2k+1)), which loses at most a digit
+     and a half to the subtraction; from 1.5 on, the continued fraction
+     e^(-x²)/√π · 1/(x + (1/2)/(x + 1/(x + (3/2)/(x + …)))) by the modified
+     Lentz method, under a hundred terms. Both keep about 14 digits. */
   function erfc(x) {
     if (x < 0) return 2 - erfc(-x);
-    if (x < 3) {
+    if (x < 1.5) {
       let term = x, sum = x;
       for (let k = 1; term > 1e-17 * sum; k++) {
         term *= 2 * x * x / (2 * k + 1);
@@ -343,7 +344,7 @@
     $("x-layers").tBodies[0].innerHTML = rows.join("");
   }
 
-  const state = { lastMs: null, house, follow, settings };
+  const state = { lastMs: null, house, follow, settings, formulas: F.activations };
   window.gradbookExplorer = state;
 
   function update() {

@@ -1,0 +1,166 @@
+"""The gradient explorer in a real browser, held to derive: for a table of
+settings every number it shows equals derive.gradient_path's 60-digit value
+in the house style; its number formatting is derive's; its formulas agree
+with mpmath; the chapters' links set it up; bad input is refused in place.
+Its response time is measured and reported, not asserted."""
+
+import statistics
+from decimal import Decimal
+
+import mpmath
+import numpy as np
+import pytest
+
+from derive import activation, numbers
+from derive.gradient_path import ACTIVATIONS, Setting, format_losses, gradient_path
+from derive.network.elementwise import mp_function
+from derive.precision import workdps
+from derive.registry import rational
+from tests.gradbook.browser.conftest import TIMINGS, url
+
+SETTINGS = {
+    "sigmoid-steepest": ("sigmoid", 50, "1", "0", "z", "plain"),
+    "sigmoid-saturated": ("sigmoid", 10, "1", "5", "z", "plain"),
+    "anchor-network": ("sigmoid", 4, "0.1", "1", "x", "plain"),
+    "tanh-off-centre": ("tanh", 50, "1", "2", "z", "plain"),
+    "tanh-traced-skip": ("tanh", 30, "1.5", "0.5", "x", "skip"),
+    "tanh-beyond-float64": ("tanh", 50, "5", "10", "z", "plain"),
+    "relu-dead": ("relu", 10, "1", "-0.5", "z", "plain"),
+    "leaky-relu-negative-w": ("leaky-relu", 50, "-5", "-10", "z", "plain"),
+    "gelu-traced": ("gelu", 30, "1.5", "1", "x", "plain"),
+    "gelu-negative-slope": ("gelu", 20, "1", "-3", "z", "plain"),
+    "sigmoid-normalized": ("sigmoid", 50, "-2", "0", "z", "normalized"),
+    "relu-normalized": ("relu", 50, "1", "3", "x", "normalized"),
+    "sigmoid-skip": ("sigmoid", 50, "1", "0", "z", "skip"),
+    "sigmoid-skip-far-out": ("sigmoid", 50, "-5", "-10", "x", "skip"),
+}
+
+
+def house(value) -> str:
+    """derive's house style, plain-text form, of a high-precision value."""
+    with workdps():
+        return numbers.format_decimal(numbers.round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False))), "text")
+
+
+def explorer_url(site, name, depth, w, at, start, layer) -> str:
+    return url(site, f"explorer.html#activation={name}&depth={depth}&w={w}&at={at}&start={start}&layer={layer}")
+
+
+@pytest.mark.parametrize("setting", SETTINGS.values(), ids=SETTINGS.keys())
+def test_every_number_shown_is_derives(tab, site, setting):
+    name, depth, w, at, start, layer = setting
+    page = tab.open(explorer_url(site, *setting))
+    path = gradient_path(Setting(name, depth, rational(w), rational(at), traced=start == "x", layer=layer))
+    shown = {key: page.text_content(f"#out-{key}") for key in
+             ("factor-first", "factor-last", "gradient-first", "float16-subnormal", "float16-zero",
+              "float32-subnormal", "float32-zero")}
+    expected = {"factor-first": house(path.factor[0]), "factor-last": house(path.factor[-1]),
+                "gradient-first": house(path.gradient[0]),
+                **{f"{fmt}-{kind}": str(count) for fmt in ("float16", "float32")
+                   for kind, count in format_losses(path, fmt).items()}}
+    assert shown == expected
+    rows = page.eval_on_selector_all("#x-layers tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
+    z_shown = [house(v) for v in path.z] if path.z else ["—"] * depth
+    assert rows == [[str(k + 1), z, house(f), house(g)]
+                    for k, (z, f, g) in enumerate(zip(z_shown, path.factor, path.gradient))]
+    if layer != "normalized":
+        value, slope = mp_function(activation(name).expr), mp_function(activation(name).derivative)
+        with workdps():
+            assert page.text_content("#out-value") == house(value(path.z[0]))
+            assert page.text_content("#out-slope") == house(slope(path.z[0]))
+    assert tab.problems == []
+
+
+def test_the_settings_cover_every_activation_and_layer_kind():
+    assert {s[0] for s in SETTINGS.values()} == set(ACTIVATIONS)
+    assert {s[5] for s in SETTINGS.values()} == {"plain", "normalized", "skip"}
+
+
+def special_values() -> list[float]:
+    """Ties, the edges of the positional range, float64's extremes, and a spread of random values."""
+    rng = np.random.default_rng(8)
+    spread = (rng.choice([-1, 1], 300) * 10.0 ** rng.uniform(-320, 305, 300)).tolist()
+    return [0.0, 0.03125, -0.03125, 0.00125, 9.995e-4, 9.9951e-4, 9999.5, 1e4, 1e-3, 123.45, 1234.5, 0.5,
+            5e-324, 2.2250738585072014e-308, 1.7976931348623157e308, 1.0, 2.675, 0.0105] + spread
+
+
+def test_numbers_are_printed_in_derives_house_style(tab, site):
+    page = tab.open(url(site, "explorer.html"))
+    values = special_values()
+    shown = page.evaluate("values => values.map(v => window.gradbookExplorer.house(v))", values)
+    expected = [numbers.format_decimal(numbers.round_sig(Decimal(v)), "text") for v in values]
+    assert [(v, s) for v, s, e in zip(values, shown, expected) if s != e] == []
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_the_printed_formulas_agree_with_mpmath(tab, site, name):
+    """Each activation and its slope as the page computes them (the generated
+    script, and erfc for GELU), against derive's 60-digit functions."""
+    page = tab.open(url(site, "explorer.html"))
+    points = [float(v) for v in np.concatenate([np.linspace(-10, 10, 81), [-300.0, -40.0, -7.3, 7.3, 40.0, 300.0]])]
+    got = page.evaluate("""([name, points]) => {
+        const a = window.gradbookExplorer.formulas[name];
+        return points.map(z => [a.value(z), a.slope(z)]); }""", [name, points])
+    value, slope = mp_function(activation(name).expr), mp_function(activation(name).derivative)
+    with workdps():
+        for z, (v, s) in zip(points, got):
+            for computed, exact in ((v, value(mpmath.mpf(z))), (s, slope(mpmath.mpf(z)))):
+                assert abs(mpmath.mpf(computed) - exact) <= mpmath.mpf("1e-12") * max(abs(exact), mpmath.mpf("1e-300")), (z, computed, exact)
+
+
+@pytest.mark.parametrize("slug", ["01-sigmoid-slope", "02-tanh", "03-depth", "04-anchor-network"])
+def test_each_early_chapter_opens_the_explorer_set_up(tab, site, slug):
+    page = tab.open(url(site, f"{slug}.html"))
+    link = page.locator(".explore-note a")
+    assert link.count() == 1
+    wanted = dict(part.split("=") for part in link.get_attribute("href").split("#")[1].split("&"))
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0].endswith("/explorer.html")
+    assert page.input_value("#c-activation") == wanted["activation"]
+    assert [page.input_value(f"#c-{key}") for key in ("depth", "w", "at")] == [wanted[k] for k in ("depth", "w", "at")]
+    assert page.locator(f"input[name=start][value={wanted['start']}]").is_checked()
+    assert tab.problems == []
+
+
+def test_bad_input_is_refused_in_place(tab, site):
+    page = tab.open(url(site, "explorer.html"))
+    before = page.text_content("#out-gradient-first")
+    page.fill("#c-w", "2*3")
+    assert page.text_content("#e-w") != ""
+    assert page.get_attribute("#c-w", "aria-invalid") == "true"
+    assert page.text_content("#out-gradient-first") == before
+    page.fill("#c-w", "9")
+    assert "from" in page.text_content("#e-w")
+    page.fill("#c-w", "0.5")
+    assert page.text_content("#e-w") == ""
+    assert page.text_content("#out-gradient-first") != before
+    assert tab.problems == []
+
+
+def test_response_time_at_depth_fifty(tab, site):
+    """Measured and printed at the end of the run; the checks are only that
+    every input took effect."""
+    page = tab.open(url(site, "explorer.html#activation=gelu&depth=50&w=1.5&at=1&start=x&layer=skip"))
+    first = page.text_content("#out-gradient-first")
+    timings = page.evaluate("""async () => {
+        const range = document.getElementById('c-w-range');
+        const handled = [], painted = [];
+        for (let i = 0; i < 40; i++) {
+            const start = performance.now();
+            range.value = String(-2 + i * 0.1);
+            range.dispatchEvent(new Event('input', { bubbles: true }));
+            document.body.getBoundingClientRect();
+            handled.push(performance.now() - start);
+            await new Promise(resolve => requestAnimationFrame(() => resolve()));
+            painted.push(performance.now() - start);
+        }
+        return { handled, painted, last: document.getElementById('c-w').value };
+    }""")
+    TIMINGS["input to updated page (handler, style and layout)"] = (
+        f"median {statistics.median(timings['handled']):.1f} ms, max {max(timings['handled']):.1f} ms over 40 inputs")
+    TIMINGS["input to the next frame"] = (
+        f"median {statistics.median(timings['painted']):.1f} ms, max {max(timings['painted']):.1f} ms")
+    assert timings["last"] == "1.9"
+    assert page.text_content("#out-gradient-first") != first
+    assert tab.problems == []
