@@ -192,7 +192,16 @@
     }
   }
 
+  /* The hash follows the controls a moment after they stop moving: browsers
+     throttle pages that rewrite their history on every input. */
+  let rememberLater = null;
+
   function remember() {
+    clearTimeout(rememberLater);
+    rememberLater = setTimeout(rememberNow, 250);
+  }
+
+  function rememberNow() {
     const params = new URLSearchParams();
     params.set("activation", $("c-activation").value);
     for (const name of Object.keys(SLIDERS)) params.set(name, $(`c-${name}`).value.trim());
@@ -233,8 +242,10 @@
     const act = F.activations[s.activation];
     const r = s.layer === "normalized" ? 6 : reach(path.zs);
     const panels = [["φ(z)", act.value], ["φ′(z)", act.slope]];
+    const narrow = isNarrow(svg);  // on a phone the panels stack, so their text stays legible
+    svg.setAttribute("viewBox", narrow ? "0 0 330 460" : "0 0 640 230");
     panels.forEach(([label, fn], i) => {
-      const x0 = 64 + i * 320, width = 240, y0 = 20, height = 170;
+      const x0 = narrow ? 64 : 64 + i * 320, width = 240, y0 = narrow ? 20 + i * 230 : 20, height = 170;
       const xs = Array.from({ length: 241 }, (_, j) => -r + (2 * r * j) / 240);
       const ys = xs.map(fn);
       let lo = Math.min(0, ...ys), hi = Math.max(...ys);
@@ -273,7 +284,9 @@
     const known = logs.filter((v) => v !== null);
     const top = Math.max(0, Math.ceil(Math.max(...known, 0)));
     const bottom = Math.min(-50, Math.floor(Math.min(...known, 0) / 10) * 10);
-    const x0 = 60, width = 440, y0 = 15, height = 240;
+    const narrow = isNarrow(svg);
+    svg.setAttribute("viewBox", narrow ? "0 0 370 300" : "0 0 640 300");
+    const x0 = narrow ? 48 : 60, width = narrow ? 210 : 440, y0 = 15, height = 240;
     const py = (v) => y0 + ((top - v) / (top - bottom)) * height;
     el(svg, "rect", { x: x0, y: y0, width, height, class: "frame" });
     const step = niceStep((top - bottom) / 6);
@@ -310,6 +323,10 @@
     }
     el(svg, "text", { x: x0, y: y0 + height + 18, class: "tick", "text-anchor": "start" }, "layer 1");
     el(svg, "text", { x: x0 + width, y: y0 + height + 18, class: "tick", "text-anchor": "end" }, `layer ${s.depth}`);
+  }
+
+  function isNarrow(svg) {
+    return svg.parentNode.getBoundingClientRect().width < 480;
   }
 
   function niceStep(raw) {
@@ -383,6 +400,7 @@
     }
     $("x-controls").addEventListener("change", update);
     $("x-controls").addEventListener("submit", (event) => event.preventDefault());
+    window.addEventListener("resize", update);
     window.addEventListener("hashchange", () => {
       apply(new URLSearchParams(location.hash.slice(1)));
       update();
