@@ -35,20 +35,6 @@ SHOTS = {
     "phone-explorer": ("explorer.html#" + SETTINGS["tanh traced"], (390, 844), True),
     "phone-chapter-4": ("04-anchor-network.html", (390, 844), False),
 }
-MEASURE = """async () => {
-    const range = document.getElementById('c-w-range');
-    const handled = [], painted = [];
-    for (let i = 0; i < 40; i++) {
-        const start = performance.now();
-        range.value = String(-2 + i * 0.1);
-        range.dispatchEvent(new Event('input', { bubbles: true }));
-        document.body.getBoundingClientRect();
-        handled.push(performance.now() - start);
-        await new Promise(resolve => requestAnimationFrame(() => resolve()));
-        painted.push(performance.now() - start);
-    }
-    return { handled, painted };
-}"""
 
 
 def main() -> None:
@@ -61,7 +47,7 @@ def main() -> None:
         sys.exit(f"error: no {site / 'explorer.html'}; build the guide first")
     sys.path.insert(0, str(ROOT))
     from playwright.sync_api import sync_playwright
-    from tests.gradbook.browser.conftest import CHROMIUM, FLAGS
+    from tests.gradbook.browser.conftest import CHROMIUM, FLAGS, RESPONSE_TIMES
 
     figures = {}
     with sync_playwright() as driver:
@@ -69,9 +55,9 @@ def main() -> None:
         page = browser.new_page(viewport={"width": 1280, "height": 900})
         for name, query in SETTINGS.items():
             page.goto(f"{(site / 'explorer.html').as_uri()}#{query}")
-            measured = page.evaluate(MEASURE)
-            figures[name] = {key: {"median_ms": statistics.median(values), "max_ms": max(values)}
-                             for key, values in measured.items()}
+            measured = page.evaluate(RESPONSE_TIMES)
+            figures[name] = {key: {"median_ms": statistics.median(measured[key]), "max_ms": max(measured[key])}
+                             for key in ("handled", "painted")}
             print(f"{name:20s} input to updated page: median {figures[name]['handled']['median_ms']:5.1f} ms, "
                   f"max {figures[name]['handled']['max_ms']:5.1f} ms; to next frame: median "
                   f"{figures[name]['painted']['median_ms']:5.1f} ms (aim {AIM_MS} ms)")

@@ -83,6 +83,7 @@
   function house(a) {
     if (typeof a === "number") a = scaled(a);
     if (a.m === 0) return "0";
+    if (!Number.isFinite(a.m)) return "—";  // not reached in the settings' ranges; never "NaN"
     let digits, exponent;
     const value = plain(a);
     if (value !== null) {
@@ -230,7 +231,7 @@
   }
 
   function reach(zs) {
-    const far = zs.reduce((m, v) => Math.max(m, Math.abs(v)), 0);
+    const far = zs.filter(Number.isFinite).reduce((m, v) => Math.max(m, Math.abs(v)), 0);
     for (let r = 6; ; r *= 10) {
       for (const m of [1, 2, 5]) if (far <= m * r) return m * r;
     }
@@ -280,7 +281,7 @@
   function drawBars(s, path) {
     const svg = $("x-bars");
     clear(svg);
-    const logs = path.gradient.map((g) => (g.m === 0 ? null : log10Abs(g)));
+    const logs = path.gradient.map((g) => (g.m === 0 || !Number.isFinite(g.m) ? null : log10Abs(g)));
     const known = logs.filter((v) => v !== null);
     const top = Math.max(0, Math.ceil(Math.max(...known, 0)));
     const bottom = Math.min(-50, Math.floor(Math.min(...known, 0) / 10) * 10);

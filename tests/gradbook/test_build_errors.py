@@ -54,6 +54,12 @@ BROKEN = {
     "unknown-family": ("# Title\n\n{{ worked('nope', 'x', {}) }}\n", None, UsageError, "no problem family 'nope'"),
     "unknown-experiment": ("# Title\n", "EXPERIMENTS = ('nope',)\n\ndef values(results):\n    return {}\n",
                            UsageError, f"chapters/{CHAPTER}/values.py: no experiment 'nope'"),
+    "explorer-in-a-chapter": ("# Title\n\n{{ explorer() }}\n", None, UsageError,
+                              f"chapters/{CHAPTER}/chapter.md.j2 line 3: ValueError: the explorer is interactive"),
+    "explorer-link-out-of-range": ("# Title\n\n{{ explorer_note('x', 'y', activation='tanh', depth=80, w='1', at='0') }}\n",
+                                   None, UsageError, "the depth must be 1 to 50, got 80"),
+    "explorer-link-with-a-fraction": ("# Title\n\n{{ explorer_link('x', activation='tanh', depth=3, w='1/2', at='0') }}\n",
+                                      None, UsageError, "w must be a decimal such as 0.5"),
     "unprintable-value": ("# Title\n\n{{ d }}\n", "def values():\n    return {'d': {}}\n", UsageError,
                           "cannot be printed"),
 }

@@ -16,6 +16,23 @@ FLAGS = ["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-backgro
          "--disable-component-update", "--disable-sync"]
 """Chromium reaches for Google's servers at start unless told not to; this
 machine's network refuses them, which would show up as failed requests."""
+RESPONSE_TIMES = """async () => {
+    const range = document.getElementById('c-w-range');
+    const handled = [], painted = [];
+    for (let i = 0; i < 40; i++) {
+        const start = performance.now();
+        range.value = String(-2 + i * 0.1);
+        range.dispatchEvent(new Event('input', { bubbles: true }));
+        document.body.getBoundingClientRect();
+        handled.push(performance.now() - start);
+        await new Promise(resolve => requestAnimationFrame(() => resolve()));
+        painted.push(performance.now() - start);
+    }
+    return { handled, painted, last: document.getElementById('c-w').value };
+}"""
+"""Forty inputs on the weight slider of the open explorer, each timed from the
+event to the page updated (handler, then style and layout forced) and to the
+next animation frame. Used by the browser test and by bench/explorer.py."""
 TIMINGS: dict[str, str] = {}
 """Figures the explorer's tests measure, printed at the end of the run, never asserted."""
 
@@ -70,7 +87,9 @@ def tab(browser):
 
 
 @pytest.fixture(scope="session")
-def site(built) -> Path:
+def site(browser, built) -> Path:
+    """The built guide's HTML folder; it asks for the browser first, so that
+    without one the tests skip before a guide is built for nothing."""
     return built / "html"
 
 

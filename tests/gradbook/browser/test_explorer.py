@@ -16,7 +16,7 @@ from derive.gradient_path import ACTIVATIONS, Setting, format_losses, gradient_p
 from derive.network.elementwise import mp_function
 from derive.precision import workdps
 from derive.registry import rational
-from tests.gradbook.browser.conftest import TIMINGS, url
+from tests.gradbook.browser.conftest import RESPONSE_TIMES, TIMINGS, url
 
 SETTINGS = {
     "sigmoid-steepest": ("sigmoid", 50, "1", "0", "z", "plain"),
@@ -40,6 +40,14 @@ def house(value) -> str:
     """derive's house style, plain-text form, of a high-precision value."""
     with workdps():
         return numbers.format_decimal(numbers.round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False))), "text")
+
+
+def house_near(value, rtol: str = "1e-12") -> set[str]:
+    """The house-style forms of every number within `rtol` of `value`: a value
+    within float64's reach of a rounding boundary (3.81 × 0.5 is 1.905) may be
+    shown either way by a page that computes in float64."""
+    with workdps():
+        return {house(value * (1 + k * mpmath.mpf(rtol))) for k in (-1, 0, 1)}
 
 
 def explorer_url(site, name, depth, w, at, start, layer) -> str:
@@ -74,6 +82,30 @@ def test_every_number_shown_is_derives(tab, site, setting):
 def test_the_settings_cover_every_activation_and_layer_kind():
     assert {s[0] for s in SETTINGS.values()} == set(ACTIVATIONS)
     assert {s[5] for s in SETTINGS.values()} == {"plain", "normalized", "skip"}
+
+
+def random_settings(count: int, seed: int) -> list[tuple]:
+    """Settings drawn across the explorer's whole range, as the page's fields hold them."""
+    rng = np.random.default_rng(seed)
+    return [(str(rng.choice(ACTIVATIONS)), int(rng.integers(1, 51)), f"{rng.uniform(-5, 5):.2f}",
+             f"{rng.uniform(-10, 10):.2f}", str(rng.choice(["z", "x"])), str(rng.choice(["plain", "normalized", "skip"])))
+            for _ in range(count)]
+
+
+def test_random_settings_across_the_range_match_derive(tab, site):
+    """Every layer's factor and gradient, for settings drawn at random over the
+    whole range, computed by the page's own model in one call."""
+    settings = random_settings(60, seed=2026)
+    page = tab.open(url(site, "explorer.html"))
+    shown = page.evaluate("""settings => settings.map(([activation, depth, w, at, start, layer]) => {
+        const x = window.gradbookExplorer;
+        const path = x.follow({ activation, depth, w: Number(w), at: Number(at), start, layer });
+        return [path.factors.map(x.house), path.gradient.map(x.house)]; })""", settings)
+    for setting, (factors, gradients) in zip(settings, shown):
+        name, depth, w, at, start, layer = setting
+        path = gradient_path(Setting(name, depth, rational(w), rational(at), traced=start == "x", layer=layer))
+        expected = [house_near(v) for v in path.factor + path.gradient]
+        assert [text for text, near in zip(factors + gradients, expected) if text not in near] == [], setting
 
 
 def special_values() -> list[float]:
@@ -143,20 +175,7 @@ def test_response_time_at_depth_fifty(tab, site):
     every input took effect."""
     page = tab.open(url(site, "explorer.html#activation=gelu&depth=50&w=1.5&at=1&start=x&layer=skip"))
     first = page.text_content("#out-gradient-first")
-    timings = page.evaluate("""async () => {
-        const range = document.getElementById('c-w-range');
-        const handled = [], painted = [];
-        for (let i = 0; i < 40; i++) {
-            const start = performance.now();
-            range.value = String(-2 + i * 0.1);
-            range.dispatchEvent(new Event('input', { bubbles: true }));
-            document.body.getBoundingClientRect();
-            handled.push(performance.now() - start);
-            await new Promise(resolve => requestAnimationFrame(() => resolve()));
-            painted.push(performance.now() - start);
-        }
-        return { handled, painted, last: document.getElementById('c-w').value };
-    }""")
+    timings = page.evaluate(RESPONSE_TIMES)
     TIMINGS["input to updated page (handler, style and layout)"] = (
         f"median {statistics.median(timings['handled']):.1f} ms, max {max(timings['handled']):.1f} ms over 40 inputs")
     TIMINGS["input to the next frame"] = (

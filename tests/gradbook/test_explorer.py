@@ -1,0 +1,72 @@
+"""The explorer's generated script and links, without a browser: the script's
+formulas are derive's expressions printed as JavaScript, its numbers derive's,
+and a link to a setting the explorer cannot show is refused at build time.
+(tests/gradbook/browser/ runs the page itself.)"""
+
+import re
+
+import pytest
+
+from derive import activation
+from derive.formats import FORMATS
+from derive.gradient_path import ACTIVATIONS, normalized_factor
+from gradbook import explorer
+from gradbook.book import load_book
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_the_script_holds_derives_formulas_and_factors(name):
+    script = explorer.formulas_script()
+    block = script[script.index(f'"{name}": {{'):]
+    block = block[:block.index("},")]
+    assert f"value: (z) => {explorer.javascript(activation(name).expr)}," in block
+    assert f"slope: (z) => {explorer.javascript(activation(name).derivative)}," in block
+    assert f"normalized: {float(normalized_factor(name).mp)!r}," in block
+
+
+@pytest.mark.parametrize("expr_name, expected", [
+    ("sigmoid", "1/(1 + Math.exp(-z))"),
+    ("gelu", "(1/2)*z*erfc(-1/2*Math.sqrt(2)*z)"),
+], ids=["sigmoid", "gelu-keeps-its-digits"])
+def test_formulas_print_in_their_stable_form(expr_name, expected):
+    """GELU is z erfc(-z/sqrt 2)/2, not z (1 - erfc(z/sqrt 2)/2), which is 0 far below zero."""
+    assert explorer.javascript(activation(expr_name).expr) == expected
+
+
+def test_the_script_carries_the_format_limits():
+    script = explorer.formulas_script()
+    for name in explorer.SHOWN_FORMATS:
+        assert f'"{name}": {{"normal": {float(FORMATS[name].smallest_normal)!r}, ' \
+               f'"subnormal": {float(FORMATS[name].smallest_subnormal)!r}}}' in script
+
+
+def test_a_link_encodes_its_setting():
+    link = explorer.link("Go", activation="sigmoid", depth=4, w="0.1", at="1", start="x")
+    assert link == ('`<a class="explore" href="explorer.html#activation=sigmoid&depth=4&w=0.1&at=1&start=x'
+                    '&layer=plain">Go</a>`{=html}')
+
+
+def test_a_note_is_a_raw_html_paragraph_that_the_pdf_leaves_out():
+    note = explorer.note("Watch <this>.", "Open it.", activation="tanh", depth=3, w="1", at="0")
+    assert note.startswith("```{=html}\n<p class=\"explore-note\">Watch &lt;this&gt;. <a ")
+    assert note.endswith("</a></p>\n```\n")
+
+
+@pytest.mark.parametrize("setting, message", [
+    ({"activation": "elu"}, "no activation 'elu'"),
+    ({"depth": 51}, "the depth must be 1 to 50"),
+    ({"w": "6"}, "within ±5"),
+    ({"at": "1/2"}, "at must be a decimal"),
+    ({"start": "y"}, "start must be 'z' or 'x'"),
+    ({"layer": "dropout"}, "unknown layer kind"),
+], ids=["activation", "depth", "weight", "fraction", "start", "layer"])
+def test_a_link_the_explorer_cannot_show_is_refused(setting, message):
+    with pytest.raises(ValueError, match=re.escape(message)):
+        explorer.link("Go", **{"activation": "tanh", "depth": 3, "w": "1", "at": "0", **setting})
+
+
+def test_the_book_has_the_explorer_as_a_page_and_not_in_print():
+    book = load_book()
+    pages = [part for part in book.parts if part not in book.printed]
+    assert [part.slug for part in pages] == ["explorer"]
+    assert book.parts[-1] == pages[0]
