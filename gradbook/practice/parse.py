@@ -235,8 +235,8 @@ def evaluate(tree, env: dict):
     """The value of a tree with its variables set from `env`, at the working
     precision. Out-of-domain operations and oversized exponents raise AnswerError."""
     kind = tree[0]
-    if kind == "num":
-        return mpmath.mpf(tree[1])
+    if kind == "num":  # mpmath cannot read ".0" (it can ".25"), so the leading zero is put back
+        return mpmath.mpf("0" + tree[1] if tree[1].startswith(".") else tree[1])
     if kind == "name":
         return {"e": mpmath.e, "pi": mpmath.pi}.get(tree[1], env.get(tree[1]))
     if kind == "call":

@@ -72,6 +72,12 @@ def test_the_tree_follows_the_usual_precedence(text, tree):
     assert parse(text, {"z"}) == tree
 
 
+@pytest.mark.parametrize("text", [".0", ".00", ".0e1", "-.0"])
+def test_a_zero_written_from_its_point_is_zero(text):
+    """mpmath reads ".25" but not ".0"; hypothesis found the crash."""
+    assert number(text) == 0
+
+
 def test_numbers_are_read_exactly_at_fifty_digits():
     third = number("1/3")
     with mpmath.workdps(60):
