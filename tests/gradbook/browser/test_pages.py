@@ -3,8 +3,10 @@ error or a failed request, its MathML is laid out, its figures load and have
 alt text, an accessibility scan finds nothing serious, and the previous and
 next links walk the whole guide in order."""
 
+import threading
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
@@ -110,4 +112,28 @@ def test_next_and_previous_walk_the_guide_in_order(tab, site):
         backward.append(page.url.rsplit("/", 1)[-1].split("#")[0])
     assert forward == PAGES
     assert backward == PAGES[::-1]
+    assert tab.problems == []
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def served(site):
+    """The built site over HTTP on loopback, as `gradbook serve` shows it: a
+    browser then also asks for things a file:// page never does (a favicon)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.parametrize("name", ["index.html", "03-depth.html", "explorer.html"])
+def test_a_page_served_over_http_loads_cleanly(tab, served, name):
+    tab.open(served + name)
+    tab.page.wait_for_timeout(300)
     assert tab.problems == []
