@@ -179,7 +179,7 @@
   }
 
   function apply(params) {
-    if (params.get("activation") in F.activations) $("c-activation").value = params.get("activation");
+    if (Object.hasOwn(F.activations, params.get("activation") || "")) $("c-activation").value = params.get("activation");
     for (const [name, allowed] of [["layer", F.layers], ["start", ["z", "x"]]]) {
       if (allowed.includes(params.get(name))) {
         document.querySelector(`input[name="${name}"][value="${params.get(name)}"]`).checked = true;
@@ -226,8 +226,8 @@
     return node;
   }
 
-  function clear(svg) {
-    while (svg.childNodes.length > 1) svg.removeChild(svg.lastChild);  // keep the <title>
+  function clear(svg) {  // everything but the <title>, which names the chart
+    for (const node of [...svg.childNodes]) if (node.nodeName !== "title") svg.removeChild(node);
   }
 
   function reach(zs) {

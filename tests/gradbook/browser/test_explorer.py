@@ -170,6 +170,21 @@ def test_bad_input_is_refused_in_place(tab, site):
     assert tab.problems == []
 
 
+@pytest.mark.parametrize("hash_", [
+    "activation=constructor&layer=__proto__&start=toString",
+    "depth=2.5&w=1e999&at=NaN",
+    "activation=<img src=x onerror=alert(1)>&depth=-3",
+], ids=["prototype-names", "numbers-out-of-range", "markup"])
+def test_a_crafted_link_falls_back_to_the_defaults(tab, site, hash_):
+    """The hash is the only text the page reads without a person typing it;
+    whatever it holds, the page shows its default setting and raises nothing."""
+    default = tab.open(url(site, "explorer.html")).text_content("#out-gradient-first")
+    page = tab.open(url(site, f"explorer.html#{hash_}"))
+    assert page.text_content("#out-gradient-first") == default
+    assert page.input_value("#c-activation") == "sigmoid"
+    assert tab.problems == []
+
+
 def test_response_time_at_depth_fifty(tab, site):
     """Measured and printed at the end of the run; the checks are only that
     every input took effect."""
