@@ -1,8 +1,9 @@
 """Experiment results on disk, one JSON file per experiment, under a key made
 from everything that decides them: the runs' descriptions, the source of the
-code that carries them out, the data, and numpy's version. A file whose key
-differs, that cannot be read, or whose runs no longer match the checksum
-stored with them, is a miss and the experiment runs again.
+code that carries them out (found by following its imports), the data, and
+numpy's version. A file whose key differs, that cannot be read, or whose runs
+no longer match the checksum stored with them, is a miss and the experiment
+runs again.
 Files are written to a temporary name and renamed, so none is half-written.
 """
 
@@ -14,21 +15,22 @@ from pathlib import Path
 
 import numpy as np
 
-import derive
+from gradbook import import_graph
+from gradbook.build_cache import package_folder
 from gradbook.experiments import data
 
 FORMAT = 1
-_DERIVE = Path(derive.__file__).parent
-_HERE = Path(__file__).parent
-CODE = (*sorted((_DERIVE / "network").glob("*.py")), _DERIVE / "activations.py", _DERIVE / "symbols.py",
-        _DERIVE / "derivations" / "initialization.py", _HERE / "runs.py", _HERE / "data.py")
+ENTRIES = ("gradbook.experiments.runs", "gradbook.experiments.data")
+"""The modules that carry out a run: the code key is what they import, transitively."""
+ROOTS = {name: package_folder(name) for name in ("derive", "gradbook")}
+
+
+def code_files() -> dict[str, Path]:
+    return import_graph.source_files(ENTRIES, ROOTS)
 
 
 def code_digest() -> str:
-    digest = hashlib.sha256()
-    for path in CODE:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
+    return import_graph.digest(code_files())
 
 
 def key(runs: list[dict], code: str, data_print: str) -> str:

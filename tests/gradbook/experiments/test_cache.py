@@ -2,6 +2,7 @@
 only what changed, refusing damaged entries, and never half-written."""
 
 import json
+import shutil
 
 import pytest
 
@@ -70,10 +71,44 @@ def test_the_key_changes_with_the_runs_the_code_and_the_data():
                 cache.key(runs, "other code", "data"), cache.key(runs, "code", "other data")}) == 4
 
 
-def test_the_code_digest_covers_the_network_and_the_runner():
-    names = {path.name for path in cache.CODE}
-    assert {"model.py", "elementwise.py", "training.py", "optimizers.py", "activations.py", "runs.py",
-            "data.py"} <= names
+INDIRECT = {"derive/__init__.py", "derive/network/__init__.py", "derive/network/model.py",
+            "derive/network/elementwise.py", "derive/network/training.py", "derive/network/optimizers.py",
+            "derive/activations.py", "derive/symbols.py", "derive/derivations/initialization.py",
+            "gradbook/__init__.py", "gradbook/experiments/__init__.py"}
+"""Files a run executes that runs.py and data.py do not import themselves."""
+
+
+def test_the_code_key_covers_what_a_run_imports_indirectly_and_not_the_rest():
+    found = set(cache.code_files())
+    assert INDIRECT | {"gradbook/experiments/runs.py", "gradbook/experiments/data.py"} <= found
+    assert not found & {"gradbook/cli.py", "gradbook/experiments/cache.py", "derive/audit/__init__.py"}
+
+
+def copy_of_code(folder) -> dict:
+    """The experiments' code, and an unrelated module, copied under `folder`:
+    the roots of the copy."""
+    sources = cache.code_files() | {"gradbook/cli.py": cache.ROOTS["gradbook"] / "cli.py"}
+    for name, path in sources.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, folder / name)
+    return {top: folder / top for top in cache.ROOTS}
+
+
+@pytest.mark.parametrize("edited, changes", [
+    ("derive/network/elementwise.py", True),
+    ("derive/activations.py", True),
+    ("derive/__init__.py", True),
+    ("gradbook/experiments/runs.py", True),
+    ("gradbook/cli.py", False),
+], ids=["network-module-imported-by-model", "activations", "parent-init", "runs-itself", "unrelated-module"])
+def test_the_key_changes_when_code_a_run_executes_changes(tmp_path, monkeypatch, edited, changes):
+    experiments = [tiny("x")]
+    real = cache.keys(experiments)
+    monkeypatch.setattr(cache, "ROOTS", copy_of_code(tmp_path))
+    assert cache.keys(experiments) == real  # the copy is faithful: the key is of names and content
+    with (tmp_path / edited).open("a", encoding="utf-8") as file:
+        file.write("# an edit\n")
+    assert (cache.keys(experiments) != real) is changes
 
 
 def test_a_stored_entry_reads_back_exactly(tmp_path):

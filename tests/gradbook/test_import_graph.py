@@ -1,0 +1,91 @@
+"""The import graph: the files a module needs are found from its source, in
+every form of import, through parent packages and functions, and nothing else
+is; their digest changes when one of them does, and only then."""
+
+import pytest
+
+from gradbook.import_graph import digest, source_files
+
+TREE = {
+    "pkg/__init__.py": "",
+    "pkg/leaf.py": "import json\n\nVALUE = 1\n",
+    "pkg/sub/__init__.py": "",
+    "pkg/sub/leaf.py": "VALUE = 2\n",
+    "pkg/sub/relative.py": "from . import leaf\n",
+    "pkg/sub/up.py": "from ..leaf import VALUE\n",
+    "pkg/plain.py": "import pkg.sub.leaf\n",
+    "pkg/aliased.py": "import pkg.sub.leaf as leaf\n",
+    "pkg/from_submodule.py": "from pkg.sub import leaf\n",
+    "pkg/from_name.py": "from pkg.leaf import VALUE\n",
+    "pkg/in_function.py": "def later():\n    import pkg.leaf\n",
+    "pkg/chain.py": "import pkg.plain\n",
+    "pkg/third_party.py": "import numpy\nfrom os import path\n",
+    "pkg/unrelated.py": "import pkg.sub.leaf\n",
+    "loud/__init__.py": "from . import setup\n",
+    "loud/setup.py": "",
+    "loud/inner.py": "",
+}
+"""Two project packages; `loud`'s __init__ imports a module of its own."""
+
+
+def write(folder, files: dict) -> dict:
+    """The files written under `folder`, and the roots of their packages."""
+    for name, text in files.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(text, encoding="utf-8")
+    return {"pkg": folder / "pkg", "loud": folder / "loud"}
+
+
+@pytest.fixture
+def roots(tmp_path):
+    return write(tmp_path, TREE)
+
+
+SUB_LEAF = {"pkg/__init__.py", "pkg/sub/__init__.py", "pkg/sub/leaf.py"}
+
+CASES = [
+    ("pkg.plain", {"pkg/plain.py", *SUB_LEAF}, "import-a-b"),
+    ("pkg.aliased", {"pkg/aliased.py", *SUB_LEAF}, "import-a-b-as-c"),
+    ("pkg.from_submodule", {"pkg/from_submodule.py", *SUB_LEAF}, "from-a-import-submodule"),
+    ("pkg.from_name", {"pkg/__init__.py", "pkg/from_name.py", "pkg/leaf.py"}, "from-a-import-name"),
+    ("pkg.sub.relative", {"pkg/sub/relative.py", *SUB_LEAF}, "from-dot-import"),
+    ("pkg.sub.up", {"pkg/__init__.py", "pkg/sub/__init__.py", "pkg/sub/up.py", "pkg/leaf.py"},
+     "from-dot-dot-module-import"),
+    ("pkg.in_function", {"pkg/__init__.py", "pkg/in_function.py", "pkg/leaf.py"}, "import-in-a-function"),
+    ("pkg.chain", {"pkg/chain.py", "pkg/plain.py", *SUB_LEAF}, "transitive"),
+    ("pkg.third_party", {"pkg/__init__.py", "pkg/third_party.py"}, "other-libraries-not-followed"),
+    ("loud.inner", {"loud/__init__.py", "loud/setup.py", "loud/inner.py"}, "parent-init-and-its-imports"),
+    ("pkg.sub", {"pkg/__init__.py", "pkg/sub/__init__.py"}, "a-package"),
+]
+
+
+@pytest.mark.parametrize("entry, expected", [case[:2] for case in CASES], ids=[case[2] for case in CASES])
+def test_the_files_found_are_exactly_those_the_import_runs(roots, entry, expected):
+    assert set(source_files([entry], roots)) == expected
+
+
+def test_several_entries_give_the_union_of_their_files(roots):
+    assert set(source_files(["pkg.from_name", "loud.inner"], roots)) == {
+        "pkg/__init__.py", "pkg/from_name.py", "pkg/leaf.py", "loud/__init__.py", "loud/setup.py", "loud/inner.py"}
+
+
+@pytest.mark.parametrize("edited, changes", [
+    ("pkg/sub/leaf.py", True),
+    ("pkg/sub/__init__.py", True),
+    ("pkg/chain.py", True),
+    ("pkg/unrelated.py", False),
+    ("pkg/leaf.py", False),
+], ids=["indirect-import", "indirect-parent-init", "the-entry-itself", "unrelated-module", "sibling-not-imported"])
+def test_the_digest_changes_exactly_when_a_file_the_entry_runs_changes(roots, edited, changes):
+    before = digest(source_files(["pkg.chain"], roots))
+    with (roots["pkg"].parent / edited).open("a", encoding="utf-8") as file:
+        file.write("# an edit\n")
+    assert (digest(source_files(["pkg.chain"], roots)) != before) is changes
+
+
+def test_the_digest_is_of_names_and_content_not_of_place_or_order(roots, tmp_path):
+    files = source_files(["pkg.chain"], roots)
+    elsewhere = source_files(["pkg.chain"], write(tmp_path / "elsewhere", TREE))
+    assert digest(elsewhere) == digest(files) == digest(dict(reversed(files.items())))
+    plain = files.pop("pkg/plain.py")
+    assert digest(files | {"pkg/renamed.py": plain}) != digest(files | {"pkg/plain.py": plain})
