@@ -9,17 +9,25 @@ served with a small script that asks /__gradbook/state for the build's
 number and reloads when it changes. A build error does not stop the server:
 the last good pages stay up with the error shown on top (and in the
 terminal), and the next good build replaces them.
+
+The server answers GET and HEAD for the files inside the site's folder and
+nothing else: a path that resolves outside it (by `..`, an encoded form, or
+a symlink) is 404, and so is a page that is not UTF-8. A request whose Host
+is not 127.0.0.1, localhost or [::1] at the server's port, or that has no
+Host, is 403, so a page elsewhere cannot read the site through DNS rebinding.
 """
 
 import html
 import json
+import mimetypes
 import os
+import socket
 import sys
 import threading
 from dataclasses import dataclass, field
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import unquote
 
 from gradbook.build import build
 from gradbook.errors import GradbookError
@@ -79,31 +87,103 @@ def _pdf(out: Path, root: Path, state: State, log) -> None:
             log(f"error: {exc.message}")
 
 
+def site_file(folder: Path, request_path: str) -> Path | None:
+    """The file inside `folder` that a request path names, or None.
+
+    The path is percent-decoded once, joined to the folder and resolved (which
+    follows symlinks and removes `..`); what lands outside the folder, fails
+    to decode, or cannot be looked up (a NUL byte, a name too long) is None.
+    A folder stands for its index.html."""
+    path = request_path.split("?", 1)[0].split("#", 1)[0]
+    try:
+        root = folder.resolve()
+        target = (root / unquote(path, errors="strict").lstrip("/")).resolve()
+        if target.is_dir():
+            target = (target / "index.html").resolve()
+        inside = target.is_relative_to(root) and target.is_file()
+    except (OSError, RuntimeError, UnicodeDecodeError, ValueError):
+        return None
+    return target if inside else None
+
+
+def allowed_hosts(port: int) -> set[str]:
+    """The Host headers a browser sends for this server. Any other Host, or
+    none, is refused: a page on another site that rebinds its name to
+    127.0.0.1 (DNS rebinding) would send its own name."""
+    names = {"127.0.0.1", "localhost", "[::1]"}
+    return {f"{name}:{port}" for name in names} | (names if port == 80 else set())
+
+
 def _handler(folder: Path, state: State):
-    class Handler(SimpleHTTPRequestHandler):
+    class Handler(BaseHTTPRequestHandler):
+        timeout = 30
+        """Seconds a connection may sit idle before it is closed."""
+
         def do_GET(self):
-            if self.path == STATE_PATH:
+            self._respond(with_body=True)
+
+        def do_HEAD(self):
+            self._respond(with_body=False)
+
+        def _respond(self, with_body: bool):
+            if self.headers.get("Host", "").lower() not in allowed_hosts(self.server.server_address[1]):
+                return self.send_error(403, "unknown Host")
+            if self.path.split("?", 1)[0] == STATE_PATH:
                 with state.lock:
                     body = json.dumps({"build": state.build, "error": state.error}).encode()
-                return self._send(body, "application/json")
-            page = self.path.split("?")[0].lstrip("/") or "index.html"
-            target = folder / page
-            if target.suffix == ".html" and target.is_file():
-                return self._send(_decorated(target.read_text(encoding="utf-8"), state), "text/html; charset=utf-8")
-            return super().do_GET()
+                return self._send(body, "application/json", with_body)
+            target = site_file(folder, self.path)
+            body = _contents(target, state) if target else None
+            if body is None:
+                return self.send_error(404)
+            kind = "text/html; charset=utf-8" if target.suffix == ".html" else _content_type(target)
+            self._send(body, kind, with_body)
 
-        def _send(self, body: bytes, kind: str):
+        def _send(self, body: bytes, kind: str, with_body: bool):
             self.send_response(200)
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(body)
+            if with_body:
+                self.wfile.write(body)
 
         def log_message(self, *args):
             pass
 
-    return partial(Handler, directory=str(folder))
+    return Handler
+
+
+def _contents(target: Path, state: State) -> bytes | None:
+    """The bytes to send for a file of the site, a page with the reload script;
+    None if it vanished (a rebuild swapped the folder) or is a page that is not
+    UTF-8 (the build writes UTF-8, so it is not one of ours)."""
+    try:
+        data = target.read_bytes()
+        return _decorated(data.decode("utf-8"), state) if target.suffix == ".html" else data
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
+def _content_type(target: Path) -> str:
+    return mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+
+
+class _Server(ThreadingHTTPServer):
+    """A threading HTTP server with a long listen queue (the default of 5 drops
+    connections when many open at once) that reports a failed request in one
+    line, never a traceback."""
+
+    request_queue_size = socket.SOMAXCONN
+
+    def __init__(self, address, handler, log):
+        super().__init__(address, handler)
+        self.log = log
+
+    def handle_error(self, request, client_address):
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError):  # a client that hung up is not news
+            self.log(f"error: a request failed: {error!r}")
 
 
 def _decorated(page: str, state: State) -> bytes:
@@ -127,7 +207,7 @@ def serve(out: Path, port: int, root: Path, stop: threading.Event, ready=None, l
     """Serve until `stop` is set; `ready(port)` is told the port once listening."""
     state = State()
     _rebuild(out, root, state, log)
-    server = ThreadingHTTPServer(("127.0.0.1", port), _handler(out / "html", state))
+    server = _Server(("127.0.0.1", port), _handler(out / "html", state), log)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     log(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     if ready:
