@@ -1,12 +1,15 @@
 """`gradbook check`: every answer in an answers file graded against a key."""
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
 from gradbook.errors import UsageError
-from gradbook.practice.grade import grade
-from gradbook.practice.model import ProblemSet
+from gradbook.practice.grade import grade, key_defined
+from gradbook.practice.model import ProblemSet, json_from_text
+
+MAX_BYTES = 16 * 2**20
+"""A key or an answers file larger than this is refused, unread (a class of
+thousands is a few megabytes; /dev/urandom never ends)."""
 
 
 @dataclass(frozen=True)
@@ -18,18 +21,34 @@ class Result:
 
 
 def read_text(path: Path, what: str) -> str:
+    """The file's text: at most MAX_BYTES of strict UTF-8, else a one-line UsageError."""
     try:
-        return path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read the {what} {path}: {getattr(exc, 'strerror', None) or exc}") from None
+        with open(path, "rb") as file:
+            raw = file.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise UsageError(f"cannot read the {what} {path}: {exc.strerror or exc}") from None
+    if len(raw) > MAX_BYTES:
+        raise UsageError(f"the {what} {path} is larger than {MAX_BYTES // 2**20} MB; it is not read")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise UsageError(f"the {what} {path} is not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
+
+
+def load_key(path: Path) -> ProblemSet:
+    """The key, checked: its format, and every expression it holds defined somewhere."""
+    key = ProblemSet.from_json(read_text(path, "key"), str(path))
+    for problem in key.problems:
+        for answer in problem.answers:
+            if answer.grading["mode"] == "symbolic" and not key_defined(answer):
+                raise UsageError(f"{path}: problem {problem.id!r}, answer {answer.name!r}: the expression "
+                                 "is undefined or out of range at every point tried")
+    return key
 
 
 def answers_by_problem(text: str, key: ProblemSet, where: str) -> dict:
     """{problem id: {answer name: typed}} from an answers file, checked against the key."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise UsageError(f"{where} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    data = json_from_text(text, where)
     if not isinstance(data, dict):
         raise UsageError(f"{where} must be an object mapping problem ids to answers")
     problems = {p.id: p for p in key.problems}
@@ -52,7 +71,7 @@ def answers_by_problem(text: str, key: ProblemSet, where: str) -> dict:
 
 def check(key_path: Path, answers_path: Path) -> tuple[list[Result], int, int]:
     """Every answer the key asks for, graded; unanswered ones are 'invalid'."""
-    key = ProblemSet.from_json(read_text(key_path, "key"), str(key_path))
+    key = load_key(key_path)
     given = answers_by_problem(read_text(answers_path, "answers file"), key, str(answers_path))
     results = []
     for problem in key.problems:

@@ -8,13 +8,28 @@
 """
 
 import json
+import math
 import re
 from dataclasses import dataclass, field
 
 from gradbook.errors import UsageError
+from gradbook.practice.parse import CONSTANTS, FUNCTIONS, MAX_MAGNITUDE, AnswerError, parse
 
-_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(e[+-]?[0-9]+)?")
+_DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(e[+-]?([0-9]{1,6}))?")
+_CONSTANT = re.compile(r"-?[0-9]{1,30}(\.[0-9]{1,30})?(/[1-9][0-9]{0,29})?")
+_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,30}")
 MODES = {"rel": ("tol",), "abs": ("tol",), "sigfig": ("figures",), "symbolic": ("variables",)}
+OPTIONAL = {"symbolic": ("constants",)}
+KEY_LENGTH = 2_000
+"""A key's expression is read by the learner's parser, with this length limit."""
+MAX_FIGURES = 20
+"""A value carries at least 25 significant digits; a rule may ask for at most this many."""
+
+
+def is_count(rule: dict) -> bool:
+    """An answer that must be exactly a whole number (a number of layers) is a
+    count, not a ratio: it is not written as a percentage."""
+    return rule["mode"] == "abs" and rule["tol"] == 0
 
 
 @dataclass(frozen=True)
@@ -33,19 +48,75 @@ class Answer:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Answer":
-        """The answer in `data`; a ValueError naming what is malformed."""
-        name, rule, value = data["name"], dict(data["grading"]), data["value"]
+        """The answer in `data`, checked against the format's rules; a ValueError saying what is wrong."""
+        _require(isinstance(data, dict), "an answer must be an object")
+        name, exact, value, rule = (data.get(k) for k in ("name", "exact", "value", "grading"))
+        _require(isinstance(name, str) and name.strip(), f"an answer's name must be text, got {name!r}")
+        _require(isinstance(rule, dict), f"answer {name!r}: grading must be an object")
         mode = rule.get("mode")
-        if mode not in MODES or any(key not in rule for key in MODES[mode]):
-            raise ValueError(f"answer {name!r}: grading {rule!r} is not a known rule")
+        _require(mode in MODES, f"answer {name!r}: grading mode {mode!r} is not one of {', '.join(MODES)}")
+        allowed = {"mode", *MODES[mode], *OPTIONAL.get(mode, ())}
+        missing = [k for k in MODES[mode] if k not in rule]
+        _require(not missing, f"answer {name!r}: a {mode} rule needs {', '.join(missing)}")
+        stray = sorted(set(rule) - allowed)
+        if stray:
+            raise ValueError(f"answer {name!r}: a {mode} rule has no setting {stray[0]!r}")
+        _require(exact is None or isinstance(exact, str), f"answer {name!r}: exact must be text or null")
         if mode == "symbolic":
-            if not isinstance(data["exact"], str) or not isinstance(rule["variables"], list):
-                raise ValueError(f"answer {name!r}: a symbolic answer needs its expression and variables")
-        elif not (isinstance(value, str) and _DECIMAL.fullmatch(value)):
-            raise ValueError(f"answer {name!r}: value {value!r} is not a decimal number")
-        elif not all(isinstance(rule[k], (int, float)) and not isinstance(rule[k], bool) for k in MODES[mode]):
-            raise ValueError(f"answer {name!r}: the grading rule's {MODES[mode][0]} must be a number")
-        return cls(name, data["exact"], value, rule)
+            _check_symbolic(name, exact, value, rule)
+        else:
+            _check_numeric(name, value, rule)
+        return cls(name, exact, value, dict(rule))
+
+
+def _require(condition, message: str) -> None:
+    if not condition:
+        raise ValueError(message)
+
+
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
+
+
+def _check_numeric(name: str, value, rule: dict) -> None:
+    match = _DECIMAL.fullmatch(value) if isinstance(value, str) else None
+    _require(match, f"answer {name!r}: value {value!r} is not a decimal number")
+    _require(not match[3] or int(match[3]) <= MAX_MAGNITUDE,
+             f"answer {name!r}: value {value!r} is beyond 10^±{MAX_MAGNITUDE}")
+    mode = rule["mode"]
+    if mode == "sigfig":
+        figures = rule["figures"]
+        _require(isinstance(figures, int) and not isinstance(figures, bool) and 1 <= figures <= MAX_FIGURES,
+                 f"answer {name!r}: figures must be a whole number from 1 to {MAX_FIGURES}, got {figures!r}")
+    elif mode == "rel":
+        _require(_is_number(rule["tol"]) and 0 < rule["tol"] < 1,
+                 f"answer {name!r}: a relative tolerance must be a number above 0 and below 1, got {rule['tol']!r}")
+    else:
+        _require(_is_number(rule["tol"]) and rule["tol"] >= 0,
+                 f"answer {name!r}: an absolute tolerance must be a finite number from 0 up, got {rule['tol']!r}")
+
+
+def _check_symbolic(name: str, exact, value, rule: dict) -> None:
+    variables, constants = rule["variables"], rule.get("constants", {})
+    _require(isinstance(variables, list) and 1 <= len(variables) <= 5
+             and all(isinstance(v, str) and _NAME.fullmatch(v) for v in variables)
+             and len(set(variables)) == len(variables),
+             f"answer {name!r}: variables must be a list of one to five distinct names, got {variables!r}")
+    _require(isinstance(constants, dict), f"answer {name!r}: constants must be an object of name: number")
+    for const, text in constants.items():
+        _require(_NAME.fullmatch(const) and const not in variables,
+                 f"answer {name!r}: {const!r} cannot name a constant")
+        _require(isinstance(text, str) and _CONSTANT.fullmatch(text),
+                 f"answer {name!r}: constant {const!r} must be a decimal or a fraction as text, got {text!r}")
+    reserved = sorted((set(variables) | set(constants)) & set(FUNCTIONS + CONSTANTS))
+    if reserved:
+        raise ValueError(f"answer {name!r}: {reserved[0]!r} is a function or constant, not a variable")
+    _require(value is None, f"answer {name!r}: a symbolic answer has no value")
+    _require(isinstance(exact, str), f"answer {name!r}: a symbolic answer needs its expression")
+    try:
+        parse(exact, set(variables) | set(constants), max_length=KEY_LENGTH)
+    except AnswerError as exc:
+        raise ValueError(f"answer {name!r}: its expression cannot be read: {exc}") from None
 
 
 @dataclass(frozen=True)
@@ -66,9 +137,31 @@ class Problem:
 
     @classmethod
     def from_dict(cls, data: dict) -> "Problem":
-        return cls(data["id"], data["family"], int(data["difficulty"]), dict(data["params"]),
-                   data["statement"], data["solution"], tuple(Answer.from_dict(a) for a in data["answers"]),
-                   data.get("hint"))
+        """The problem in `data`, checked; a ValueError naming the problem and what is wrong."""
+        _require(isinstance(data, dict), "a problem must be an object")
+        pid = data.get("id")
+        _require(isinstance(pid, str) and pid.strip(), f"a problem's id must be text, got {pid!r}")
+        try:
+            return cls._checked(pid, data)
+        except ValueError as exc:
+            raise ValueError(f"problem {pid!r}: {exc}") from None
+
+    @classmethod
+    def _checked(cls, pid: str, data: dict) -> "Problem":
+        for name in ("family", "statement", "solution"):
+            _require(isinstance(data.get(name), str), f"{name} must be text")
+        _require(data.get("hint") is None or isinstance(data["hint"], str), "hint must be text or null")
+        difficulty = data.get("difficulty")
+        _require(isinstance(difficulty, int) and not isinstance(difficulty, bool),
+                 f"difficulty must be a whole number, got {difficulty!r}")
+        _require(isinstance(data.get("params"), dict), "params must be an object")
+        answers = data.get("answers")
+        _require(isinstance(answers, list) and answers, "it must ask for at least one answer")
+        parsed = tuple(Answer.from_dict(a) for a in answers)
+        names = [a.name for a in parsed]
+        _require(len(set(names)) == len(names), "two of its answers have the same name")
+        return cls(pid, data["family"], difficulty, dict(data["params"]), data["statement"], data["solution"],
+                   parsed, data.get("hint"))
 
 
 @dataclass(frozen=True)
@@ -86,14 +179,57 @@ class ProblemSet:
 
     @classmethod
     def from_json(cls, text: str, where: str = "the key") -> "ProblemSet":
-        """The set in `text`; a UsageError saying what is wrong if it is not one."""
+        """The set in `text`, checked against the format's rules; a one-line
+        UsageError saying what is wrong (and in which problem) if it is not one."""
+        data = json_from_text(text, where)
         try:
-            data = json.loads(text)
-        except json.JSONDecodeError as exc:
-            raise UsageError(f"{where} is not JSON: {exc.msg} at line {exc.lineno}") from None
-        try:
-            return cls(str(data["gradbook"]), int(data["seed"]),
-                       tuple(Problem.from_dict(p) for p in data["problems"]), dict(data.get("options", {})))
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            missing = f"missing {exc}" if isinstance(exc, KeyError) else str(exc)
-            raise UsageError(f"{where} is not a gradbook problem set ({missing})") from None
+            _require(isinstance(data, dict), "it must be an object")
+            missing = [k for k in ("gradbook", "seed", "problems") if k not in data]
+            _require(not missing, f"missing {', '.join(missing)}")
+            seed, problems, options = data["seed"], data["problems"], data.get("options", {})
+            _require(isinstance(seed, int) and not isinstance(seed, bool), f"seed must be a whole number, got {seed!r}")
+            _require(isinstance(problems, list) and problems, "it must hold at least one problem")
+            _require(isinstance(options, dict), "options must be an object")
+            parsed = tuple(Problem.from_dict(p) for p in problems)
+            ids = [p.id for p in parsed]
+            twice = next((pid for pid in ids if ids.count(pid) > 1), None)
+            _require(twice is None, f"problem id {twice!r} occurs twice")
+        except ValueError as exc:
+            raise UsageError(f"{where} is not a gradbook problem set: {exc}") from None
+        return cls(str(data["gradbook"]), seed, parsed, dict(options))
+
+
+def json_from_text(text: str, where: str):
+    """The JSON in `text`, refusing what the standard library would let
+    through or crash on: NaN and Infinity, integers too long to read, nesting
+    too deep to read, and text that is not valid Unicode (a lone surrogate)."""
+    def refuse(constant):
+        raise ValueError(f"{constant} is not a number JSON allows")
+
+    try:
+        data = json.loads(text, parse_constant=refuse)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"{where} is not JSON: {exc.msg} at line {exc.lineno}") from None
+    except (ValueError, RecursionError) as exc:
+        reason = "it is nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
+        raise UsageError(f"{where} cannot be read: {reason}") from None
+    if not _valid_unicode(data):
+        raise UsageError(f"{where} holds text that is not valid Unicode (a lone surrogate)")
+    return data
+
+
+def _valid_unicode(data) -> bool:
+    """Whether every string in `data` can be written as UTF-8 (JSON's \\ud800 cannot)."""
+    pending = [data]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, str):
+            try:
+                item.encode("utf-8")
+            except UnicodeEncodeError:
+                return False
+        elif isinstance(item, dict):
+            pending += [*item, *item.values()]
+        elif isinstance(item, list):
+            pending += item
+    return True

@@ -1,11 +1,19 @@
-"""Reading what a learner typed, safely.
+"""Reading what a learner typed, safely, at a bounded cost.
 
 Nothing here hands the text to `eval`, `sympify` or `parse_expr`. A small
 tokenizer accepts only numbers, the operators + - * / ^ ** %, parentheses and
 the names a grading rule allows; a recursive-descent parser builds a tuple
 tree from them; and the tree is evaluated by code that knows each node kind.
-Limits on length, nesting and exponents keep hostile input cheap: it is
-refused, with a message that points at the problem, long before any work.
+
+Every step has a limit, so no text of up to MAX_LENGTH characters costs more
+than a few milliseconds, and hostile input is refused, with a message that
+points at the problem, before the work it would cause:
+- the text's length, its nesting and the height of its tree;
+- the size of every intermediate value: no value beyond 10^±MAX_MAGNITUDE
+  is ever formed (a power's size is worked out from its logarithm before it
+  is computed, and exp, sigma and tanh refuse arguments whose result would
+  leave that range or whose reduction would need thousands of digits);
+- a budget of operations for everything one answer evaluates.
 
     number("2.5 × 10^-1")          -> mpf('0.25')
     evaluate(parse("a*sigma(a*z)", {"a", "z"}), {"a": 3, "z": 0.5})
@@ -19,9 +27,20 @@ import mpmath
 
 MAX_LENGTH = 200
 MAX_DEPTH = 24
-MAX_EXPONENT = 1000
-"""A power whose exponent is a number larger than this is refused, so 9^9^9^9
-costs nothing. Every answer in this guide needs far less."""
+"""Parentheses, function calls and signs nested more deeply than this are refused."""
+MAX_HEIGHT = 120
+"""The tree may be this tall at most (a chain such as 1+1+…+1 is as tall as it is long)."""
+MAX_MAGNITUDE = 10_000
+"""No value, literal or intermediate, may lie beyond 10^±MAX_MAGNITUDE (zero aside).
+Every answer in this guide is far inside it (the smallest float64 is 4.9 × 10⁻³²⁴)."""
+MAX_EXPONENT = 10_000
+"""A power's exponent may be at most this in size (2^-1074, float64's smallest, needs 1074)."""
+ARGUMENT_LIMIT = 23_000
+"""exp, sigma and tanh take arguments of at most this size: exp(23000) ≈ 10^9989."""
+BUDGET = 50_000
+"""Operations one answer may cost, all evaluations of it together: far more than
+any answer needs (the longest answer, evaluated at every sample point, uses a few
+thousand), far less than a second."""
 DIGITS = 50
 
 FUNCTIONS = ("exp", "tanh", "sigma", "log", "sqrt")
@@ -29,14 +48,29 @@ CONSTANTS = ("e", "pi")
 _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6", "⁷": "7",
                  "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
 _TIMES = {"×", "·", "⋅", "∙", "*"}
-_MINUS = {"-", "−", "–", "‐"}
+_MINUS = str.maketrans({m: "-" for m in "−–‐‑﹣－"})
+"""Every dash a keyboard or a word processor makes for a minus is a minus, in exponents too."""
 _NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TIMES_TEN = re.compile(r"[ \t]*[xX][ \t]*(?=10)")
+_COST = {"num": 1, "name": 1, "neg": 1, "pct": 1, "+": 1, "-": 1, "*": 1, "/": 2, "^": 8, "call": 8}
+"""What each node costs against the budget: transcendental work counts more."""
 
 
 class AnswerError(ValueError):
-    """The answer cannot be read; the message says where and why."""
+    """The answer cannot be read or is out of bounds; the message says where and why."""
+
+
+class Undefined(AnswerError):
+    """The value does not exist at this point (division by zero, log of a
+    negative number): a property of the expression, not a fault of the text."""
+
+
+def shown(text: str) -> str:
+    """`text` safe to print in feedback: controls, lone surrogates and other
+    unprintable characters appear as \\uXXXX."""
+    return "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else f"\\u{ord(c):04x}"
+                   for c in text)
 
 
 @dataclass(frozen=True)
@@ -50,6 +84,7 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
     """The tokens of `text`, or an AnswerError naming the first thing not allowed."""
     if len(text) > max_length:
         raise AnswerError(f"the answer is {len(text)} characters long; at most {max_length} are read")
+    text = text.translate(_MINUS)
     found, i = [], 0
     while i < len(text):
         ch = text[i]
@@ -68,9 +103,7 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
             match = _NUMBER.match(text, i)
             if not match:
                 raise AnswerError(f"a lone '.' at position {i + 1}")
-            if match[2] and abs(int(match[2][1:])) > MAX_EXPONENT:
-                raise AnswerError(f"the exponent at position {match.start(2) + 1} is too large "
-                                  f"(at most {MAX_EXPONENT})")
+            _check_literal(match)
             found.append(Token("num", match[0], i))
             i = match.end()
             i = _times_ten(text, i, found)
@@ -84,10 +117,7 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
         elif ch in _TIMES:
             found.append(Token("*", ch, i))
             i += 1
-        elif ch in _MINUS:
-            found.append(Token("-", ch, i))
-            i += 1
-        elif ch in "+/^%()":
+        elif ch in "+-/^%()":
             found.append(Token(ch, ch, i))
             i += 1
         elif ch == "σ":
@@ -95,8 +125,20 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
             i += 1
         else:
             name = unicodedata.name(ch, "unnamed character")
-            raise AnswerError(f"'{ch}' ({name.lower()}) at position {i + 1} is not part of an answer")
+            raise AnswerError(f"'{shown(ch)}' ({name.lower()}) at position {i + 1} is not part of an answer")
     return found
+
+
+def _check_literal(match: re.Match) -> None:
+    """A literal's size is known from its text: refuse one beyond the limit
+    before mpmath reads it."""
+    mantissa = match[1].lstrip("0")
+    whole = len(mantissa.split(".")[0]) if not mantissa.startswith(".") else -len(mantissa) + len(
+        mantissa[1:].lstrip("0"))
+    exponent = int(match[2][1:]) if match[2] else 0
+    if abs(exponent) > MAX_MAGNITUDE or abs(exponent + whole) > MAX_MAGNITUDE:
+        raise AnswerError(f"the number at position {match.start() + 1} is too large or too small "
+                          f"(numbers stay within 10^±{MAX_MAGNITUDE})")
 
 
 def _signed(digits: str, at: int) -> list[Token]:
@@ -120,6 +162,7 @@ class _Parser:
 
     def __init__(self, found: list[Token], names: frozenset):
         self.found, self.i, self.names, self.depth = found, 0, names, 0
+        self.heights = {}
 
     def peek(self) -> Token | None:
         return self.found[self.i] if self.i < len(self.found) else None
@@ -131,6 +174,15 @@ class _Parser:
             raise AnswerError(f"expected '{kind}' but found {where}")
         self.i += 1
         return token
+
+    def node(self, *parts) -> tuple:
+        """A tree node, refused if it makes the tree taller than MAX_HEIGHT."""
+        height = 1 + max((self.heights.get(id(p), 0) for p in parts if isinstance(p, tuple)), default=0)
+        if height > MAX_HEIGHT:
+            raise AnswerError(f"the expression is too long a chain (more than {MAX_HEIGHT} operations deep)")
+        tree = tuple(parts)
+        self.heights[id(tree)] = height  # every tuple is made here, so no stale id is ever read
+        return tree
 
     def parse(self):
         if not self.found:
@@ -154,7 +206,7 @@ class _Parser:
         tree = self.product()
         while (token := self.peek()) is not None and token.kind in "+-":
             self.i += 1
-            tree = (token.kind, tree, self.product())
+            tree = self.node(token.kind, tree, self.product())
         return tree
 
     def product(self):
@@ -162,9 +214,9 @@ class _Parser:
         while (token := self.peek()) is not None and (token.kind in "*/" or token.kind in ("name", "(")):
             if token.kind in "*/":
                 self.i += 1
-                tree = (token.kind, tree, self.unary())
+                tree = self.node(token.kind, tree, self.unary())
             else:  # implicit product: 2z, a sigma(z), 2(1 - s)
-                tree = ("*", tree, self.power())
+                tree = self.node("*", tree, self.power())
         return tree
 
     def unary(self):
@@ -172,21 +224,21 @@ class _Parser:
         if token is not None and token.kind in "+-":
             self.i += 1
             inner = self.nested(self.unary)
-            return ("neg", inner) if token.kind == "-" else inner
+            return self.node("neg", inner) if token.kind == "-" else inner
         return self.power()
 
     def power(self):
         base = self.percent()
         if (token := self.peek()) is not None and token.kind == "^":
             self.i += 1
-            return ("^", base, self.nested(self.unary))
+            return self.node("^", base, self.nested(self.unary))
         return base
 
     def percent(self):
         tree = self.primary()
         if (token := self.peek()) is not None and token.kind == "%":
             self.i += 1
-            return ("pct", tree)
+            return self.node("pct", tree)
         return tree
 
     def primary(self):
@@ -195,7 +247,7 @@ class _Parser:
             raise AnswerError("the answer ends too early")
         if token.kind == "num":
             self.i += 1
-            return ("num", token.text)
+            return self.node("num", token.text)
         if token.kind == "(":
             self.i += 1
             tree = self.nested(self.sum)
@@ -208,9 +260,9 @@ class _Parser:
                 self.take("(")
                 arg = self.nested(self.sum)
                 self.take(")")
-                return ("call", name, arg)
+                return self.node("call", name, arg)
             if name in CONSTANTS or name in self.names:
-                return ("name", name)
+                return self.node("name", name)
             if not self.names:
                 raise AnswerError(f"'{name}' at position {token.at + 1}: this answer is a number "
                                   "(digits, operators, e, pi and functions such as exp)")
@@ -225,51 +277,105 @@ def parse(text: str, names=(), max_length: int = MAX_LENGTH) -> tuple:
     return _Parser(tokens(text, max_length), frozenset(names)).parse()
 
 
-def number(text: str) -> mpmath.mpf:
-    """The value of a numeric answer, at 50 digits."""
+def number(text: str, percent: bool = True, budget: "Budget | None" = None) -> mpmath.mpf:
+    """The value of a numeric answer, at 50 digits. With `percent=False` a
+    percentage is refused (the answer is a count, not a ratio)."""
+    tree = parse(text)
+    if not percent and _has_percent(tree):
+        raise AnswerError("this answer is a whole number (a count), not a ratio: write it without %")
     with mpmath.workdps(DIGITS):
-        return evaluate(parse(text), {})
+        return evaluate(tree, {}, budget)
 
 
-def evaluate(tree, env: dict):
+def _has_percent(tree) -> bool:
+    return tree[0] == "pct" or any(isinstance(part, tuple) and _has_percent(part) for part in tree[1:])
+
+
+class Budget:
+    """Operations left for one answer; every evaluation of it draws on the same budget."""
+
+    def __init__(self, operations: int = BUDGET):
+        self.left = operations
+
+    def spend(self, cost: int) -> None:
+        self.left -= cost
+        if self.left < 0:
+            raise AnswerError("the answer takes too much work to evaluate; write it more simply")
+
+
+def evaluate(tree, env: dict, budget: Budget | None = None):
     """The value of a tree with its variables set from `env`, at the working
-    precision. Out-of-domain operations and oversized exponents raise AnswerError."""
+    precision. Out-of-domain operations raise Undefined; values beyond the
+    limits, and work beyond the budget, raise AnswerError."""
+    return _bounded(_evaluate(tree, env, budget if budget is not None else Budget()))
+
+
+def _evaluate(tree, env: dict, budget: Budget):
     kind = tree[0]
+    budget.spend(_COST[kind])
     if kind == "num":  # mpmath cannot read ".0" (it can ".25"), so the leading zero is put back
         return mpmath.mpf("0" + tree[1] if tree[1].startswith(".") else tree[1])
     if kind == "name":
         return {"e": mpmath.e, "pi": mpmath.pi}.get(tree[1], env.get(tree[1]))
     if kind == "call":
-        arg = evaluate(tree[2], env)
-        if (tree[1] == "log" and arg <= 0) or (tree[1] == "sqrt" and arg < 0):
-            raise AnswerError(f"{tree[1]} of a number outside its domain")
-        if tree[1] == "exp":
-            _check_exponent(arg)
-        return {"exp": mpmath.exp, "tanh": mpmath.tanh, "log": mpmath.log, "sqrt": mpmath.sqrt,
-                "sigma": lambda v: 1 / (1 + mpmath.exp(-v))}[tree[1]](arg)
+        return _bounded(_call(tree[1], _evaluate(tree[2], env, budget)))
     if kind == "neg":
-        return -evaluate(tree[1], env)
+        return -_evaluate(tree[1], env, budget)
     if kind == "pct":
-        return evaluate(tree[1], env) / 100
-    left, right = evaluate(tree[1], env), evaluate(tree[2], env)
+        return _evaluate(tree[1], env, budget) / 100
+    left, right = _evaluate(tree[1], env, budget), _evaluate(tree[2], env, budget)
     if kind == "+":
-        return left + right
+        return _bounded(left + right)
     if kind == "-":
-        return left - right
+        return _bounded(left - right)
     if kind == "*":
-        return left * right
+        return _bounded(left * right)
     if kind == "/":
         if right == 0:
-            raise AnswerError("division by zero")
-        return left / right
-    _check_exponent(right)
-    if left == 0 and right < 0:
-        raise AnswerError("zero to a negative power")
-    if left < 0 and right != int(right):
-        raise AnswerError("a negative number to a fractional power")
-    return left ** right
+            raise Undefined("division by zero")
+        return _bounded(left / right)
+    return _power(left, right)
 
 
-def _check_exponent(value) -> None:
-    if abs(value) > MAX_EXPONENT:
-        raise AnswerError(f"an exponent of {mpmath.nstr(value, 6)} is too large (at most {MAX_EXPONENT})")
+def _call(name: str, arg):
+    if name == "log":
+        if arg <= 0:
+            raise Undefined("log of a number that is not positive")
+        return mpmath.log(arg)
+    if name == "sqrt":
+        if arg < 0:
+            raise Undefined("sqrt of a negative number")
+        return mpmath.sqrt(arg)
+    if abs(arg) > ARGUMENT_LIMIT:
+        raise AnswerError(f"{name} of {mpmath.nstr(arg, 6)}: its argument must be at most "
+                          f"{ARGUMENT_LIMIT} in size")
+    if name == "exp":
+        return mpmath.exp(arg)
+    if name == "tanh":
+        return mpmath.tanh(arg)
+    return 1 / (1 + mpmath.exp(-arg))
+
+
+def _power(base, exponent):
+    """base^exponent, refused before it is computed if it would leave the range."""
+    if base == 0:
+        if exponent < 0:
+            raise Undefined("zero to a negative power")
+        return mpmath.mpf(1) if exponent == 0 else mpmath.mpf(0)
+    if abs(exponent) > MAX_EXPONENT:
+        raise AnswerError(f"an exponent of {mpmath.nstr(exponent, 6)} is too large (at most {MAX_EXPONENT})")
+    if base < 0 and exponent != int(exponent):
+        raise Undefined("a negative number to a fractional power")
+    size = abs(exponent) * abs(mpmath.log10(abs(base)))
+    if size > MAX_MAGNITUDE:
+        raise AnswerError(f"a power of about 10^±{mpmath.nstr(size, 3)} is too large "
+                          f"(values stay within 10^±{MAX_MAGNITUDE})")
+    return _bounded(base ** exponent)
+
+
+def _bounded(value):
+    """`value`, if it lies within 10^±MAX_MAGNITUDE (or is zero)."""
+    if value and abs(mpmath.mag(value)) > MAX_MAGNITUDE * 3.33:  # mag is about log2; log2(10) < 3.33
+        raise AnswerError(f"a value of about 10^{mpmath.mag(value) * 10 // 33} arises "
+                          f"(values stay within 10^±{MAX_MAGNITUDE})")
+    return value

@@ -7,7 +7,7 @@ from derive.numbers import format_decimal, round_sig
 from gradbook import pandoc
 from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
-from gradbook.practice.model import Answer, ProblemSet
+from gradbook.practice.model import Answer, ProblemSet, is_count
 from gradbook.formatting import boxed, markdown_text
 from gradbook.shells import asset, shell
 
@@ -31,7 +31,7 @@ def shown_value(answer: Answer) -> str:
 
 def rule_text(answer: Answer) -> str:
     rule = dict(answer.grading)
-    if rule["mode"] == "abs" and rule["tol"] == 0:
+    if is_count(rule):
         return RULES["exact"]
     if "tol" in rule:
         rule["tol_percent"] = format((Decimal(str(rule["tol"])) * 100).normalize(), "f")

@@ -1,10 +1,18 @@
 """The grader: every reasonable way of writing a right answer is accepted,
 near misses are not, and the feedback says why."""
 
-import pytest
+import random
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from gradbook.practice import grade as grade_module
+from gradbook.practice.families import FAMILIES
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
+from gradbook.practice.parse import AnswerError, Budget, evaluate, parse
+from gradbook.practice.sheets import shown_value
 
 QUARTER = "2.5000000000000000000000000000e-1"
 
@@ -80,3 +88,81 @@ def test_answers_inside_the_tolerance_pass(answer, typed):
 def test_unreadable_answers_are_invalid_with_a_pointer(answer, typed, message):
     verdict = grade(answer, typed)
     assert verdict.verdict == "invalid" and message in verdict.feedback
+
+
+SCALED_MINUS_FOUR = Answer("derivative", "-4*exp(4*z)/(exp(4*z) + 1)**2", None,
+                           {"mode": "symbolic", "variables": ["z"], "constants": {"a": "-4"}})
+"""The key of differentiate-scaled-sigmoid-7-3 (practice --count 20 --seed 7), as problems.json holds it."""
+
+
+@pytest.mark.parametrize("typed", [
+    "-4*sigma(-4z)*(1-sigma(-4z)) + 1e-6*(z+1.3)(z-0.4)(z-2.1)(z+0.7)(z-0.9)",
+    "-4*sigma(-4z)*(1-sigma(-4z)) + 1e-21",
+    "-4*exp(4*z)/(exp(4*z) + 1)**2 + 1e-100",
+    "-4*exp(4*z)/(exp(4*z) + 1)**2 + 1e-30*z^3",
+], ids=["polynomial-through-the-old-points", "offset-below-the-old-tolerance", "tiny-offset-on-the-key",
+        "tiny-cubic-on-the-key"])
+def test_a_key_nudged_by_a_small_term_is_not_equivalent(typed):
+    verdict = grade(SCALED_MINUS_FOUR, typed)
+    assert verdict.verdict == "incorrect" and "not equivalent" in verdict.feedback
+
+
+@settings(max_examples=60, deadline=None)
+@given(coefficient=st.integers(-30, -2).map(lambda k: f"1e{k}"),
+       roots=st.lists(st.integers(-20, 20).map(lambda r: f"(z{r:+d}/10)"), max_size=5),
+       sign=st.sampled_from(["+", "-"]), seed=st.integers(0, 2**32))
+def test_hypothesis_a_key_plus_a_small_polynomial_or_constant_is_incorrect(coefficient, roots, sign, seed):
+    """The attack that beat fixed sample points: a term that vanishes where the
+    grader looks. Points are drawn per attempt, so no roots can be aimed at them."""
+    nudged = f"{SCALED_MINUS_FOUR.exact} {sign} {coefficient}*{'*'.join(roots) or '1'}"
+    assert grade(SCALED_MINUS_FOUR, nudged, random.Random(seed)).verdict == "incorrect"
+
+
+@pytest.mark.parametrize("family", sorted(FAMILIES))
+def test_every_familys_key_is_graded_correct_against_itself(family):
+    """The stored value, the shown value on the key sheet and the exact form all pass."""
+    for difficulty in FAMILIES[family].difficulties:
+        for slot in range(3):
+            problem = FAMILIES[family].generate(3, slot, difficulty)
+            for answer in problem.answers:
+                typed = [answer.exact] if answer.value is None else [answer.value, shown_value(answer).strip("$")]
+                for text in typed:
+                    text = text.replace("\\times", "×").replace("{", "(").replace("}", ")")
+                    assert grade(answer, text).verdict == "correct", (problem.id, text)
+
+
+@pytest.mark.parametrize("typed, verdict, feedback", [
+    ("1.77e−2", "incorrect", "not within the tolerance"),
+    ("2.5e−1", "correct", "correct"),
+    ("−2.5 × 10^−1", "incorrect", "wrong sign"),
+    ("2.5﹣1", "incorrect", "not within"),
+], ids=["minus-sign-in-exponent", "minus-sign-right", "minus-signs-everywhere", "small-hyphen-minus"])
+def test_a_unicode_minus_is_a_minus_everywhere(typed, verdict, feedback):
+    result = grade(numeric(), typed)
+    assert (result.verdict, feedback in result.feedback) == (verdict, True)
+
+
+@pytest.mark.parametrize("answer, typed, verdict, feedback", [
+    (numeric("abs", value="6", tol=0), "600%", "invalid", "a count), not a ratio"),
+    (numeric("abs", value="6", tol=0), "6", "correct", "correct"),
+    (numeric(), "25%", "correct", "correct"),
+], ids=["count-as-percent", "count", "ratio-as-percent"])
+def test_a_percentage_is_read_only_where_the_answer_is_a_ratio(answer, typed, verdict, feedback):
+    result = grade(answer, typed)
+    assert (result.verdict, feedback in result.feedback) == (verdict, True)
+
+
+def test_feedback_never_echoes_control_characters():
+    verdict = grade(numeric(), "\x1b[2J")
+    assert verdict.verdict == "invalid" and "\\u001b" in verdict.feedback and "\x1b" not in verdict.feedback
+
+
+def test_the_budget_bounds_the_work_of_one_answer():
+    with pytest.raises(AnswerError, match="too much work"):
+        evaluate(parse("exp(1)+exp(2)+exp(3)"), {}, Budget(10))
+
+
+def test_an_internal_fault_is_that_answers_verdict_not_the_runs(monkeypatch):
+    monkeypatch.setattr(grade_module, "number", lambda *a, **k: 1 / 0)
+    verdict = grade(numeric(), "0.25")
+    assert verdict.verdict == "invalid" and "ZeroDivisionError" in verdict.feedback

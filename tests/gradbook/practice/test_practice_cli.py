@@ -67,10 +67,10 @@ def test_checking_a_filled_answers_file(tmp_path, capsys):
 
 @pytest.mark.parametrize("key, answers, message", [
     ("not json", "{}", "is not JSON"),
-    ('{"gradbook": "0", "seed": 1}', "{}", "missing 'problems'"),
+    ('{"gradbook": "0", "seed": 1}', "{}", "missing problems"),
     (None, "[1, 2]", "must be an object"),
     ("BAD-VALUE", "{}", "is not a decimal number"),
-    ("BAD-RULE", "{}", "is not a known rule"),
+    ("BAD-RULE", "{}", "grading mode 'roughly' is not one of"),
     (None, '{"nope-1-0": "1"}', "which the key does not have"),
     (None, '{"depth-product-1-0": {"wrong": "1"}}', "has no answer named 'wrong'"),
     (None, '{"depth-product-1-0": 5}', "must be text or an object"),
@@ -123,3 +123,96 @@ def test_the_pdf_worksheet_and_key_hold_the_problems(tmp_path, capsys):
     for problem in problems:
         assert problem["id"] in sheet and problem["id"] in key
     assert "Solution" in key and "Solution" not in sheet
+
+
+def _first_answer(data):
+    return data["problems"][0]["answers"][0]
+
+
+def _symbolic_answer(data):
+    _first_answer(data).update({"exact": "a*sigma(a*z)", "value": None,
+                                "grading": {"mode": "symbolic", "variables": ["z"], "constants": {"a": "3"}}})
+    return _first_answer(data)
+
+
+KEY_EDITS = {
+    "tol-infinity": (lambda d: _first_answer(d)["grading"].update(tol=float("inf")), "cannot be read"),
+    "tol-nan": (lambda d: _first_answer(d)["grading"].update(tol=float("nan")), "cannot be read"),
+    "tol-negative": (lambda d: _first_answer(d)["grading"].update(tol=-1), "above 0 and below 1"),
+    "tol-text": (lambda d: _first_answer(d)["grading"].update(tol="0.1"), "above 0 and below 1"),
+    "abs-tol-negative": (lambda d: _first_answer(d)["grading"].update(mode="abs", tol=-0.5), "from 0 up"),
+    "figures-zero": (lambda d: _first_answer(d).update(grading={"mode": "sigfig", "figures": 0}), "figures must"),
+    "figures-fraction": (lambda d: _first_answer(d).update(grading={"mode": "sigfig", "figures": 1.5}), "figures must"),
+    "figures-true": (lambda d: _first_answer(d).update(grading={"mode": "sigfig", "figures": True}), "figures must"),
+    "rule-extra-setting": (lambda d: _first_answer(d)["grading"].update(bonus=1), "no setting 'bonus'"),
+    "duplicate-ids": (lambda d: d["problems"].append(dict(d["problems"][0])), "occurs twice"),
+    "no-answers": (lambda d: d["problems"][0].update(answers=[]), "at least one answer"),
+    "answers-not-list": (lambda d: d["problems"][0].update(answers={"a": 1}), "at least one answer"),
+    "duplicate-answer-names": (lambda d: d["problems"][0]["answers"].append(_first_answer(d)), "same name"),
+    "no-problems": (lambda d: d.update(problems=[]), "at least one problem"),
+    "problem-not-object": (lambda d: d["problems"].append(7), "a problem must be an object"),
+    "seed-text": (lambda d: d.update(seed="7"), "seed must be a whole number"),
+    "difficulty-text": (lambda d: d["problems"][0].update(difficulty="hard"), "difficulty must"),
+    "value-huge": (lambda d: _first_answer(d).update(value="1e999999999"), "is not a decimal number"),
+    "value-number": (lambda d: _first_answer(d).update(value=0.25), "is not a decimal number"),
+    "variables-numbers": (lambda d: _symbolic_answer(d)["grading"].update(variables=[1, 2]), "variables must"),
+    "variables-a-function": (lambda d: _symbolic_answer(d)["grading"].update(variables=["exp"]), "function or"),
+    "constants-list": (lambda d: _symbolic_answer(d)["grading"].update(constants=["3"]), "constants must"),
+    "constant-huge": (lambda d: _symbolic_answer(d)["grading"].update(constants={"a": "1e999999999"}),
+                      "decimal or a fraction"),
+    "expression-long-chain": (lambda d: _symbolic_answer(d).update(exact="+".join(["z"] * 900)), "too long a chain"),
+    "expression-too-long": (lambda d: _symbolic_answer(d).update(exact="z+" * 1500 + "z"), "characters long"),
+    "expression-unreadable": (lambda d: _symbolic_answer(d).update(exact="__import__('os')"), "cannot be read"),
+    "expression-nowhere-defined": (lambda d: _symbolic_answer(d).update(exact="log(-1-z^2)"), "undefined"),
+    "expression-beyond-range": (lambda d: _symbolic_answer(d).update(exact="exp(exp(z^2+20))"), "undefined or out"),
+}
+
+
+WHOLE_FILE = {"tol-infinity", "tol-nan", "duplicate-ids", "no-problems", "problem-not-object", "seed-text"}
+"""Edits that are faults of the file, not of one problem: the error cannot name one."""
+
+
+@pytest.mark.parametrize("case", KEY_EDITS)
+def test_a_malformed_key_is_one_line_naming_the_problem_and_exit_2(tmp_path, capsys, case):
+    edit, message = KEY_EDITS[case]
+    data = json.loads(practice_set(["depth-product"], 1, 1, 1).to_json())
+    edit(data)
+    (tmp_path / "key.json").write_text(json.dumps(data), encoding="utf-8")
+    (tmp_path / "answers.json").write_text("{}", encoding="utf-8")
+    code, out, err = run(capsys, "check", str(tmp_path / "key.json"), str(tmp_path / "answers.json"))
+    assert (code, out) == (2, "") and message in err and err.count("\n") == 1
+    assert ("problem 'depth-product-1-0'" in err) == (case not in WHOLE_FILE)
+
+
+ANSWER_FILES = {
+    "lone-surrogate": (b'{"depth-product-1-0": "\\ud800"}', "not valid Unicode"),
+    "not-utf8": (b'{"depth-product-1-0": "\xff"}', "not UTF-8"),
+    "huge-integer": (b'{"depth-product-1-0": ' + b"1" * 5000 + b"}", "cannot be read"),
+    "deep-nesting": (b"[" * 100_000, "nested too deeply"),
+    "nan": (b'{"depth-product-1-0": NaN}', "cannot be read"),
+}
+
+
+@pytest.mark.parametrize("content, message", ANSWER_FILES.values(), ids=ANSWER_FILES)
+def test_an_unreadable_answers_file_is_one_line_and_exit_2(tmp_path, capsys, content, message):
+    (tmp_path / "key.json").write_text(practice_set(["depth-product"], 1, 1, 1).to_json(), encoding="utf-8")
+    (tmp_path / "answers.json").write_bytes(content)
+    code, out, err = run(capsys, "check", str(tmp_path / "key.json"), str(tmp_path / "answers.json"))
+    assert (code, out) == (2, "") and message in err and err.count("\n") == 1
+
+
+def test_an_endless_answers_file_is_refused_unread(tmp_path, capsys):
+    (tmp_path / "key.json").write_text(practice_set(["depth-product"], 1, 1, 1).to_json(), encoding="utf-8")
+    code, _, err = run(capsys, "check", str(tmp_path / "key.json"), "/dev/urandom")
+    assert code == 2 and "larger than" in err and err.count("\n") == 1
+
+
+def test_one_hostile_answer_does_not_stop_the_others_being_graded(tmp_path, capsys):
+    key = practice_set(["depth-product"], 3, 1, 1)
+    (tmp_path / "key.json").write_text(key.to_json(), encoding="utf-8")
+    ids = [p.id for p in key.problems]
+    answers = {ids[0]: "sigma(-(10^1000)^1000)", ids[1]: "(10^1000)^1000", ids[2]: key.problems[2].answers[0].value}
+    (tmp_path / "answers.json").write_text(json.dumps(answers), encoding="utf-8")
+    code, out, _ = run(capsys, "check", str(tmp_path / "key.json"), str(tmp_path / "answers.json"), "--json")
+    assert code == 0
+    assert [r["verdict"] for r in json.loads(out)["results"]] == ["invalid", "invalid", "correct"]
