@@ -39,6 +39,9 @@ class Book:
     subtitle: str
     author: str
     parts: tuple[Part, ...]
+    licence: str = ""
+    """The licence of the guide's text and figures (the code's is in LICENSE)."""
+    licence_url: str = ""
 
     @property
     def printed(self) -> tuple[Part, ...]:
@@ -59,7 +62,8 @@ def load_book(root: Path = ROOT) -> Book:
     if not chapters:
         raise UsageError(f"{path} lists no chapters")
     return Book(title=data["title"], subtitle=data.get("subtitle", ""),
-                author=data.get("author", ""), parts=tuple(chapters + appendices + pages))
+                author=data.get("author", ""), parts=tuple(chapters + appendices + pages),
+                licence=data.get("licence", ""), licence_url=data.get("licence_url", ""))
 
 
 def _part(root: Path, slug: str, number: int | None, letter: str | None = None) -> Part:

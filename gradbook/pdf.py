@@ -18,6 +18,7 @@ def typst_source(book: Book, bodies: list[str]) -> str:
     escape = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
     return shell("book.typ.j2").render(
         title=escape(book.title), subtitle=book.subtitle, author=escape(book.author),
+        licence=escape(book.licence), licence_url=escape(book.licence_url),
         parts=[body if part.number is not None else UNNUMBERED + body for part, body in zip(book.printed, bodies)])
 
 
