@@ -6,15 +6,15 @@ render every part (numbers from derive,
 labels handed out, figures drawn), one process per core since parts are
 independent; run the listings; resolve the references; convert with pandoc;
 lay out the site and compile the PDF; and only then publish, replacing the
-previous output in one step.
+previous output in one step, while holding OUT's lock (build_lock.py).
 """
 
 import os
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor, as_completed
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_cache, build_stamp, explorer, labels, listings, pandoc
+from gradbook import build_cache, build_lock, build_stamp, explorer, labels, listings, pandoc
 from gradbook.book import ROOT, Book, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.build_stamp import FORMATS, PDF_NAME
@@ -26,6 +26,7 @@ from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
 from gradbook.progress import QUIET, Progress
 from gradbook.render import Rendered, experiments_needed, render_part
+from gradbook.workers import worker_pool
 
 EXPERIMENT_CACHE = Path("cache", "experiments")
 BUILD_CACHE = Path("cache", "build")
@@ -66,7 +67,7 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
         if PDF_NAME in FORMATS[fmt]:
             with progress.stage("PDF"):
                 outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store)
-    with progress.stage("publish"):
+    with progress.stage("publish"), build_lock.held(out):
         publish(out, outputs)
         if use_cache:
             build_stamp.write(root, out, fmt)
@@ -113,7 +114,7 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
                 progress.show(f"rendering {part.slug} …")
                 done[part.slug] = render_part(part, part_results, store)
         else:
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with worker_pool(workers) as pool:
                 futures = {pool.submit(render_part, part, part_results, store): part
                            for part, part_results in zip(missing, parts_results)}
                 for future in as_completed(futures):

@@ -10,7 +10,9 @@ included, means a real build.
 
 import hashlib
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 from gradbook import build_cache
@@ -19,6 +21,8 @@ STAMP = Path("cache", "build", "stamp.json")
 PDF_NAME = "gradbook.pdf"
 FORMATS = {"html": ("html",), "pdf": (PDF_NAME,), "all": ("html", PDF_NAME)}
 """What each --format publishes under OUT."""
+TEMPORARY_PREFIX = ".stamp-"
+"""How a stamp being written is named, beside the stamp."""
 
 
 def inputs_key(root: Path, out: Path, fmt: str) -> str:
@@ -54,9 +58,16 @@ def up_to_date(root: Path, out: Path, fmt: str) -> bool:
 
 
 def write(root: Path, out: Path, fmt: str) -> None:
+    """Write the stamp of what `out` holds now. Writers may run at once: each
+    writes a temporary file of its own and renames it over the stamp."""
     stamp = out / STAMP
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    temporary = stamp.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"key": inputs_key(root, out, fmt), "files": _published(out, FORMATS[fmt])}),
-                         encoding="utf-8")
-    temporary.replace(stamp)
+    text = json.dumps({"key": inputs_key(root, out, fmt), "files": _published(out, FORMATS[fmt])})
+    handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=stamp.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as file:
+            file.write(text)
+        os.replace(temporary, stamp)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,6 +1,7 @@
 """Writing the finished book: everything goes to a staging folder inside the
 output folder first, and replaces the previous output only once complete, so
-a failed build leaves the previous guide as it was."""
+a failed build leaves the previous guide as it was. (A build killed while
+publishing leaves its staging folder behind: gradbook.build_lock removes it.)"""
 
 import os
 import shutil
@@ -8,6 +9,9 @@ import tempfile
 from pathlib import Path
 
 from gradbook.errors import UsageError
+
+STAGING = ".gradbook-new-"
+"""How the staging folders inside the output folder are named."""
 
 
 def check_writable(out: Path) -> None:
@@ -19,6 +23,10 @@ def check_writable(out: Path) -> None:
         raise UsageError(f"cannot write to {out}: {existing} is not a folder")
     if not os.access(existing, os.W_OK | os.X_OK):
         raise UsageError(f"cannot write to {out}: permission denied")
+    try:  # a real file, since permissions do not tell all (root, read-only file systems)
+        tempfile.TemporaryFile(dir=existing).close()
+    except OSError as exc:
+        raise UsageError(f"cannot write to {out}: {exc.strerror or exc}") from None
 
 
 def publish(out: Path, outputs: dict[str, dict[str, bytes] | bytes]) -> None:
@@ -26,7 +34,7 @@ def publish(out: Path, outputs: dict[str, dict[str, bytes] | bytes]) -> None:
     under `out`, replacing what was there only after all of it is written."""
     try:
         out.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".gradbook-new-", dir=out))
+        staging = Path(tempfile.mkdtemp(prefix=STAGING, dir=out))
     except OSError as exc:
         raise UsageError(f"cannot write to {out}: {exc.strerror or exc}") from None
     try:

@@ -8,7 +8,7 @@ the work was shared out: the same seed gives the same digits every time.
 
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +19,7 @@ from gradbook.errors import UsageError
 from gradbook.experiments import cache, data
 from gradbook.experiments.catalog import EXPERIMENTS
 from gradbook.experiments.runs import run
+from gradbook.workers import worker_pool
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,10 @@ def results(folder: Path, names=None, *, force: bool = False, progress: bool = F
     missing = [e for e in experiments if found[e.name] is None]
     if missing:
         def finished(e, runs):
-            found[e.name] = cache.store(folder, {"experiment": e.name, "key": keys[e.name], "runs": runs})
+            try:
+                found[e.name] = cache.store(folder, {"experiment": e.name, "key": keys[e.name], "runs": runs})
+            except OSError as exc:
+                raise UsageError(f"cannot write to {folder}: {exc.strerror or exc}") from None
 
         _carry_out(missing, progress, finished)
     return Outcome(found, tuple(e.name for e in missing), time.perf_counter() - started)
@@ -58,7 +62,7 @@ def _carry_out(experiments, progress: bool, finished) -> None:
     data.digits()  # load once here, so that forked workers inherit it
     workers = min(os.cpu_count() or 1, len(tasks))
     label = ", ".join(e.name for e in experiments)
-    with ProcessPoolExecutor(max_workers=workers) as pool, \
+    with worker_pool(workers) as pool, \
             tqdm(total=len(tasks), desc=label, unit="run", disable=None if progress else True, leave=False) as bar:
         futures = {pool.submit(_run_alone, spec): (i, j, spec) for i, j, spec in tasks}
         for future in as_completed(futures):

@@ -1,5 +1,6 @@
 """Publishing: the new output replaces the old only once it is all written."""
 
+import errno
 import os
 
 import pytest
@@ -40,3 +41,12 @@ def test_out_below_a_file_is_refused(tmp_path):
     (tmp_path / "file").write_text("x")
     with pytest.raises(UsageError, match="is not a folder"):
         output.check_writable(tmp_path / "file" / "out")
+
+
+def test_a_folder_that_refuses_a_new_file_is_refused_whatever_its_permissions_say(tmp_path, monkeypatch):
+    def refused(dir):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(output.tempfile, "TemporaryFile", refused)
+    with pytest.raises(UsageError, match="Read-only file system"):
+        output.check_writable(tmp_path / "out")
