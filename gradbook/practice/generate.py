@@ -2,12 +2,12 @@
 never the same problem twice."""
 
 import os
-from concurrent.futures import ProcessPoolExecutor
 
 from gradbook import __version__
 from gradbook.errors import UsageError
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import ProblemSet
+from gradbook.workers import worker_pool
 
 PER_WORKER = 32
 """Below twice this many problems, a set is made in this process."""
@@ -56,7 +56,7 @@ def solved(drawn: list[tuple]) -> list:
     workers = min(os.cpu_count() or 1, len(drawn) // PER_WORKER)
     if workers <= 1:
         return [_problem(item) for item in drawn]
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with worker_pool(workers) as pool:
         return list(pool.map(_problem, drawn, chunksize=PER_WORKER))
 
 
