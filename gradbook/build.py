@@ -10,6 +10,7 @@ previous output in one step, while holding OUT's lock (build_lock.py).
 """
 
 import os
+import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,6 +19,7 @@ from gradbook import build_cache, build_lock, build_stamp, explorer, labels, lis
 from gradbook.book import ROOT, Book, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.build_stamp import FORMATS, PDF_NAME
+from gradbook.clean import BUILD_CACHE, EXPERIMENT_CACHE, note_build
 from gradbook.errors import UsageError
 from gradbook.html import site
 from gradbook.output import check_writable, publish
@@ -28,8 +30,6 @@ from gradbook.progress import QUIET, Progress
 from gradbook.render import Rendered, experiments_needed, render_part
 from gradbook.workers import worker_pool
 
-EXPERIMENT_CACHE = Path("cache", "experiments")
-BUILD_CACHE = Path("cache", "build")
 
 
 @dataclass(frozen=True)
@@ -48,11 +48,13 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
           progress: Progress = QUIET) -> Report:
     if fmt not in FORMATS:
         raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    started = time.time()
     check_writable(out)
     store = BuildCache(out / BUILD_CACHE, enabled=use_cache)
     book = load_book(root)
     with progress.stage("experiment results"):
         results = experiment_results(book, out, progress)
+    inputs = build_stamp.inputs_key(root, out, fmt)
     with progress.stage("render parts"):
         rendered, fresh = render_all(book, results, store, progress)
     table = label_table(rendered)
@@ -70,7 +72,8 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
     with progress.stage("publish"), build_lock.held(out):
         publish(out, outputs)
         if use_cache:
-            build_stamp.write(root, out, fmt)
+            build_stamp.write(out, fmt, inputs)
+            note_build(out, fmt, started)
     progress.done()
     return Report(tuple(out / name for name in outputs), tuple(r.title for r in rendered),
                   tuple(table.values()), len(figures), fresh)
@@ -92,10 +95,11 @@ def experiment_results(book: Book, out: Path, progress: Progress = QUIET) -> dic
 
 
 def part_key(part, results: dict | None) -> str:
-    """What a part's rendering depends on: its folder, the code, its place in
-    the book, and the keys of the experiment results it reads."""
+    """What a part's rendering depends on: its folder (where it is, since the
+    rendered part records it, and what it holds), the code, its place in the
+    book, and the keys of the experiment results it reads."""
     experiments = sorted(r["key"] for r in (results or {}).values())
-    return build_cache.key(build_cache.code_fingerprint(), part.slug, part.number, part.letter,
+    return build_cache.key(build_cache.code_fingerprint(), part.slug, part.number, part.letter, part.folder,
                            build_cache.folder_fingerprint(part.folder), *experiments)
 
 
@@ -104,7 +108,7 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
     """Every part rendered, in the book's order: from the cache where it holds
     the part, the rest on as many cores as there are. Also the slugs rendered."""
     keys = {part.slug: part_key(part, results.get(part.slug)) for part in book.parts}
-    done = {part.slug: store.get("parts", keys[part.slug]) for part in book.parts}
+    done = {part.slug: store.get("parts", keys[part.slug], Rendered) for part in book.parts}
     missing = [part for part in book.parts if done[part.slug] is None]
     workers = min(os.cpu_count() or 1, len(missing))
     if missing:
@@ -144,7 +148,7 @@ def with_listing_output(rendered: list[Rendered], store: BuildCache) -> dict[str
         text = r.markdown
         for name in r.listings:
             path = r.part.folder / "listings" / f"{name}.py"
-            output = store.memo("listings", build_cache.key(build_cache.code_fingerprint(), path.read_bytes()),
+            output = store.memo("listings", build_cache.key(build_cache.code_fingerprint(), path.read_bytes()), str,
                                 lambda: listings.run_listing(path))
             text = text.replace(f"⟦output:{name}⟧", listings.output_block(output))
         result[r.part.slug] = text
@@ -155,14 +159,14 @@ def html_files(book: Book, rendered, markdown, table, figures, pool, store: Buil
     def fragment(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, r.part.page, where)
-        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text),
+        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text), str,
                           lambda: pandoc.to_html(text, r.part.number, where))
 
     fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
     scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
     files = site(book, {r.part.slug: r.title for r in rendered}, fragments, scripts)
     if scripts:
-        files.update(store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), explorer.assets))
+        files.update(store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), dict, explorer.assets))
     return {**files, **figures}
 
 
@@ -170,11 +174,11 @@ def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: Build
     def body(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, None, where)
-        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text),
+        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text), str,
                           lambda: pandoc.to_typst(text, where))
 
     printed = [r for r in rendered if r.part in book.printed]
     source = typst_source(book, list(pool.map(body, printed)))
     pdf_key = build_cache.key(build_cache.code_fingerprint(), source,
                               *(item for name in sorted(figures) for item in (name, figures[name])))
-    return store.memo("pdf", pdf_key, lambda: compile_pdf(source, figures))
+    return store.memo("pdf", pdf_key, bytes, lambda: compile_pdf(source, figures))

@@ -1,10 +1,10 @@
 """The build cache: every stage's output stored under a content hash of
 exactly what it depends on, so an unchanged input costs a lookup.
 
-An entry is its payload preceded by the payload's SHA-256. Reading checks
-the hash, so a damaged entry (a truncated write, a flipped byte) is a miss:
-the stage runs again and the entry is rewritten, and nothing damaged is ever
-published. Entries are written to a temporary name and renamed.
+An entry is data tied to its key, never code (gradbook/cache_entry.py):
+one that is damaged, forged, copied from another key, or not a plain file is
+a miss, so the stage runs again and the entry is replaced, and nothing such
+an entry holds is ever published or run.
 
 Keys are made by `key(...)` from strings and bytes. What the code of a stage
 depends on is `code_fingerprint()`: the source of derive and gradbook, the
@@ -15,8 +15,7 @@ import hashlib
 import importlib.metadata
 import importlib.util
 import os
-import pickle
-import tempfile
+from contextlib import suppress
 from functools import cache
 from pathlib import Path
 
@@ -61,39 +60,29 @@ class BuildCache:
     def __init__(self, folder: Path, enabled: bool = True):
         self.folder, self.enabled = folder, enabled
 
-    def get(self, namespace: str, entry_key: str):
+    def get(self, namespace: str, entry_key: str, kind: type):
+        """The `kind` of value stored under this namespace and key, or None for
+        a miss: no entry, one that cannot be read, or one holding another type."""
         if not self.enabled:
             return None
-        try:
-            raw = (self.folder / namespace / entry_key).read_bytes()
-        except OSError:
+        from gradbook import cache_entry  # imported here: it pulls in sympy, and build_stamp imports this module
+        path = self.folder / namespace / entry_key
+        found = cache_entry.read(path, namespace, entry_key)
+        if not isinstance(found, kind):
             return None
-        digest, payload = raw[:32], raw[32:]
-        if hashlib.sha256(payload).digest() != digest:
-            return None
-        try:
-            return pickle.loads(payload)
-        except Exception:
-            return None
+        with suppress(OSError):  # a hit is a use: `gradbook clean` keeps what the last build used
+            os.utime(path, follow_symlinks=False)
+        return found
 
     def put(self, namespace: str, entry_key: str, value) -> None:
         if not self.enabled:
             return
-        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
-        target = self.folder / namespace
-        target.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=target)
-        try:
-            with os.fdopen(handle, "wb") as file:
-                file.write(hashlib.sha256(payload).digest() + payload)
-            os.replace(temporary, target / entry_key)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        from gradbook import cache_entry
+        cache_entry.write(self.folder / namespace / entry_key, namespace, entry_key, value)
 
-    def memo(self, namespace: str, entry_key: str, compute):
-        """The cached value, or `compute()` stored for next time."""
-        found = self.get(namespace, entry_key)
+    def memo(self, namespace: str, entry_key: str, kind: type, compute):
+        """The cached `kind` of value, or `compute()` stored for next time."""
+        found = self.get(namespace, entry_key, kind)
         if found is None:
             found = compute()
             self.put(namespace, entry_key, found)

@@ -57,12 +57,14 @@ def up_to_date(root: Path, out: Path, fmt: str) -> bool:
         return False
 
 
-def write(root: Path, out: Path, fmt: str) -> None:
-    """Write the stamp of what `out` holds now. Writers may run at once: each
+def write(out: Path, fmt: str, key: str) -> None:
+    """Write the stamp of what `out` holds now, built from inputs whose key
+    was taken before the build read them (an edit made during the build then
+    leaves the stamp stale, as it should). Writers may run at once: each
     writes a temporary file of its own and renames it over the stamp."""
     stamp = out / STAMP
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"key": inputs_key(root, out, fmt), "files": _published(out, FORMATS[fmt])})
+    text = json.dumps({"key": key, "files": _published(out, FORMATS[fmt])})
     handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=stamp.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -47,6 +47,10 @@ def _parser() -> argparse.ArgumentParser:
                              help="the output folder whose cache/experiments holds results (default: build)")
     experiments.add_argument("--quiet", action="store_true", help="no progress bar")
 
+    clean = commands.add_parser("clean", help="remove cache entries that no current build reads")
+    clean.add_argument("--out", default="build", metavar="DIR", help="the output folder (default: build)")
+    clean.add_argument("--all", action="store_true", help="remove both caches whole")
+
     audit = commands.add_parser("audit", help="check every checkable claim in the sources")
     audit.add_argument("--json", action="store_true", help="print the audit as JSON")
 

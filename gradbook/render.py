@@ -19,6 +19,7 @@ from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.generate import practice_set
+from gradbook.practice.model import ProblemSet
 from gradbook.practice.sheets import rule_text, shown_value
 
 @dataclass
@@ -120,7 +121,7 @@ class Helpers:
         """One problem from every family, made with `seed`, grouped by chapter in
         the book's order: what the practice appendices print."""
         groups = {}
-        made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), seed),
+        made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), seed), ProblemSet,
                                lambda: practice_set(seed=seed))
         for problem in made.problems:
             family = FAMILIES[problem.family]
@@ -167,7 +168,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
     figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
     extra = (results,) if results is not None else ()
     values_key = _file_key(part, "values.py", *sorted(r["key"] for r in (results or {}).values()))
-    context = store.memo("values", values_key, lambda: _values(part, extra))
+    context = store.memo("values", values_key, dict, lambda: _values(part, extra))
     drawings = {name: partial(draw, values=context) if extra else draw
                 for name, draw in figure_functions(figures).items()}
     figure_names = set(drawings)
@@ -196,7 +197,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
         raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
                          "which the chapter never shows")
     svgs = {figure_file(part.slug, name): store.memo(
-                "figures", _file_key(part, "figures.py", name, values_key if extra else ""),
+                "figures", _file_key(part, "figures.py", name, values_key if extra else ""), bytes,
                 lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
     return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels,

@@ -255,7 +255,7 @@ def test_two_builds_into_one_folder_at_once_both_finish_and_publish_a_clean_guid
 def _write_stamps(book: Path, out: Path, start, times: int) -> None:
     start.wait(WAIT)
     for _ in range(times):
-        build_stamp.write(book, out, "html")
+        build_stamp.write(out, "html", build_stamp.inputs_key(book, out, "html"))
 
 
 @pytest.mark.parametrize("writers", [2, 4], ids=["2-processes", "4-processes"])
