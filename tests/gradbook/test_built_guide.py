@@ -94,7 +94,7 @@ def test_the_guide_states_its_licence_in_both_formats(html, pdf_text):
     """CC BY 4.0 for the text and figures, MIT for the code, as LICENSE says."""
     licence = (Path(__file__).resolve().parents[2] / "LICENSE").read_text(encoding="utf-8")
     assert BOOK.licence == "CC BY 4.0" and BOOK.licence_url in licence and "MIT License" in licence
-    for text in (page_text(html["index.html"]), " ".join(pdf_text[1].split())):
+    for text in (" ".join(page_text(html["index.html"]).split()), " ".join(pdf_text[1].split())):
         assert "licensed under CC BY 4.0" in text and "under the MIT licence" in text
     assert f'href="{BOOK.licence_url}"' in html["index.html"]
 
