@@ -10,6 +10,7 @@ import os
 import pickle
 import shutil
 import signal
+import threading
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -209,15 +210,18 @@ DAMAGE = {
 
 @contextmanager
 def within(seconds: int):
-    """Fail rather than hang: a build blocked on a read is interrupted."""
+    """Fail rather than hang: a build blocked opening or reading a file is
+    interrupted. The signal goes to the main thread itself, since one sent to
+    the process may be taken by another thread and leave the main one blocked."""
     def interrupt(signum, frame):
         raise TimeoutError(f"still running after {seconds} s")
     previous = signal.signal(signal.SIGALRM, interrupt)
-    signal.alarm(seconds)
+    timer = threading.Timer(seconds, signal.pthread_kill, (threading.main_thread().ident, signal.SIGALRM))
+    timer.start()
     try:
         yield
     finally:
-        signal.alarm(0)
+        timer.cancel()
         signal.signal(signal.SIGALRM, previous)
 
 
