@@ -85,10 +85,10 @@ def _encode_sympy(value: sympy.Basic):
     if kind is sympy.Float:
         return {"Float": [[int(item) for item in value._mpf_], value._prec]}
     if kind is sympy.Symbol:
-        return {"Symbol": [value.name, value._assumptions_orig]}
+        return {"Symbol": [value.name, _assumptions(value._assumptions_orig)]}
     args = [_encode_sympy(arg) if isinstance(arg, sympy.Basic) else _refuse(arg) for arg in value.args]
     if isinstance(value, AppliedUndef) and kind.__bases__ == (AppliedUndef,):
-        return {"function": [kind.name, kind._kwargs, args]}
+        return {"function": [kind.name, _assumptions(kind._kwargs), args]}
     if value.is_Atom or _sympy_class(_name(kind)) is not kind:
         raise CodecError(f"the build cache does not hold the sympy class {_name(kind)}")
     return {"node": [_name(kind), args]}

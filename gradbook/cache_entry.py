@@ -48,7 +48,7 @@ def write(path: Path, namespace: str, entry_key: str, value) -> None:
     except CodecError:
         return
     folder = path.parent
-    if folder.is_symlink() or folder.exists() and not folder.is_dir():
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         folder.unlink()
     folder.mkdir(parents=True, exist_ok=True)
     handle, temporary = tempfile.mkstemp(prefix=".entry-", dir=folder)
@@ -62,6 +62,8 @@ def write(path: Path, namespace: str, entry_key: str, value) -> None:
 
 
 def entry_bytes(namespace: str, entry_key: str, value) -> bytes:
+    """The bytes of an entry holding `value` under this namespace and key;
+    CodecError for a value the codec cannot hold or JSON cannot write."""
     tree, blobs = cache_codec.encode(value)
     header = {"format": FORMAT, "namespace": namespace, "key": entry_key, "value": tree,
               "blobs": [len(blob) for blob in blobs]}

@@ -208,13 +208,18 @@ DAMAGE = {
 }
 
 
+class StillRunning(BaseException):
+    """Raised in a build that hangs; not an OSError or even an Exception, so
+    no `except` on the way out of a blocked open or read can swallow it."""
+
+
 @contextmanager
 def within(seconds: int):
     """Fail rather than hang: a build blocked opening or reading a file is
     interrupted. The signal goes to the main thread itself, since one sent to
     the process may be taken by another thread and leave the main one blocked."""
     def interrupt(signum, frame):
-        raise TimeoutError(f"still running after {seconds} s")
+        raise StillRunning(f"still running after {seconds} s")
     previous = signal.signal(signal.SIGALRM, interrupt)
     timer = threading.Timer(seconds, signal.pthread_kill, (threading.main_thread().ident, signal.SIGALRM))
     timer.start()

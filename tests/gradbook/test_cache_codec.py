@@ -120,6 +120,8 @@ REFUSED = {
     "sympy-class-elsewhere": lambda: Elsewhere(z),
     "extra-attribute": with_extra_attribute,
     "mpc": lambda: mpmath.mpc(1, 2),
+    "function-with-an-attribute": lambda: sp.Function("F", shape=object())(z),
+    "symbol-with-an-unknown-assumption": lambda: sp.Symbol("x", foo=True),
 }
 
 
