@@ -29,7 +29,8 @@ import sympy as sp
 from derive.numbers import round_sig
 from derive.symbols import sigma
 from gradbook.practice.model import KEY_LENGTH, Answer, is_count
-from gradbook.practice.parse import AnswerError, Budget, Undefined, evaluate, number, parse
+from gradbook.practice.evaluate import Budget, Undefined, evaluate, number
+from gradbook.practice.parse import AnswerError, parse
 
 SCALES = (0.5, 1, 3, 3, 10, 10, 25, 40)
 """Each point's variables lie within ±scale: half of the points far from the origin."""

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.model import Problem
-from gradbook.practice.parse import evaluate, parse
+from gradbook.practice.evaluate import evaluate
+from gradbook.practice.parse import parse
 
 
 TIGHT = mpmath.mpf(10) ** -25

@@ -11,7 +11,6 @@ from gradbook.practice import grade as grade_module
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
-from gradbook.practice.parse import AnswerError, Budget, evaluate, parse
 from gradbook.practice.sheets import shown_value
 
 QUARTER = "2.5000000000000000000000000000e-1"
@@ -155,11 +154,6 @@ def test_a_percentage_is_read_only_where_the_answer_is_a_ratio(answer, typed, ve
 def test_feedback_never_echoes_control_characters():
     verdict = grade(numeric(), "\x1b[2J")
     assert verdict.verdict == "invalid" and "\\u001b" in verdict.feedback and "\x1b" not in verdict.feedback
-
-
-def test_the_budget_bounds_the_work_of_one_answer():
-    with pytest.raises(AnswerError, match="too much work"):
-        evaluate(parse("exp(1)+exp(2)+exp(3)"), {}, Budget(10))
 
 
 def test_an_internal_fault_is_that_answers_verdict_not_the_runs(monkeypatch):

@@ -15,7 +15,8 @@ from hypothesis import strategies as st
 
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
-from gradbook.practice.parse import MAX_LENGTH, AnswerError, number, parse, tokens
+from gradbook.practice.evaluate import number
+from gradbook.practice.parse import MAX_LENGTH, AnswerError, parse, tokens
 
 HOSTILE = st.one_of(
     st.text(max_size=300),
