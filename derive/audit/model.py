@@ -4,9 +4,16 @@ A claim holds what the source says (paraphrased), the expression that
 decides it, and what the source states; the verdict is computed, never
 written down:
 
+`stated` is a quotation, exactly as the source printed it ("≈ 0.045",
+"1.56 × 10⁻⁵"); the number it gives is read from it (derive/audit/stated.py),
+or given as `number` where the source writes it in words ("four times").
+
 - value: the stated number against the computed one. Equal to the exact
   value: correct. Equal once the computed value is rounded to as many
-  significant figures as the source gives: correct as rounded. Else wrong.
+  significant figures as the source gives: correct as rounded. Else, if it
+  is right under another common convention (`convention`, computed by
+  `under_convention`) that the source does not keep to elsewhere:
+  inconsistent. Else wrong.
 - bound: an inequality the source asserts; the computed extreme either
   satisfies it (correct) or not (wrong).
 - printed: what a printed program prints, against what running it prints.
@@ -27,6 +34,7 @@ import mpmath
 import sympy as sp
 
 from derive import numbers
+from derive.audit import stated as quotation
 from derive.errors import DeriveError
 from derive.quantity import Quantity
 
@@ -34,6 +42,8 @@ KINDS = ("value", "bound", "printed", "identity", "same", "unchecked")
 VERDICTS = ("correct", "correct as rounded", "wrong", "inconsistent", "not checkable", "check failed")
 RELATIONS = {"<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b,
              ">=": lambda a, b: a >= b}
+SIGNS = {"<": "<", "<=": "≤", ">": ">", ">=": "≥"}
+"""How a relation is written in a verdict's reason."""
 
 
 @dataclass(frozen=True)
@@ -50,6 +60,14 @@ class Claim:
     why: str = ""
     figures: int | None = None
     if_false: str = "wrong"
+    number: str = ""
+    convention: str = ""
+    under_convention: Callable | None = field(default=None, compare=False, repr=False)
+
+    @property
+    def stated_number(self) -> str:
+        """The number the stated text gives, as a decimal string."""
+        return self.number or quotation.number(self.stated)
 
     def __post_init__(self):
         if self.kind not in KINDS:
@@ -119,22 +137,15 @@ def check(claim: Claim, others: dict[str, Claim]) -> Verdict:
 
 def _check(claim: Claim, others: dict[str, Claim]) -> Verdict:
     if claim.kind == "value":
-        q = claim.compute()
-        stated = Decimal(claim.stated)
-        fields = _quantity_fields(q)
-        if q.is_exact and sp.Rational(claim.stated) == q.exact_value:
-            return Verdict(claim, "correct", **fields, why="exactly")
-        figures = claim.figures or significant_figures(claim.stated)
-        rounded = numbers.round_sig(q.decimal(), figures)
-        if rounded == stated:
-            return Verdict(claim, "correct as rounded", **fields, why=f"to {_figures(figures)}")
-        return Verdict(claim, "wrong", **fields,
-                       why=f"to {_figures(figures)} it is {numbers.format_decimal(rounded, 'text')}")
+        return _check_value(claim)
     if claim.kind == "bound":
         q = claim.compute()
-        holds = RELATIONS[claim.relation](q.mp, mpmath.mpf(sp.Rational(claim.stated).p) / sp.Rational(claim.stated).q)
-        why = f"{claim.expression} = {q.text()}, which is {'' if holds else 'not '}{claim.relation} {claim.stated}"
-        return Verdict(claim, "correct" if holds else "wrong", **_quantity_fields(q), why=why)
+        limit = sp.Rational(claim.stated_number)
+        holds = RELATIONS[claim.relation](q.mp, mpmath.mpf(limit.p) / limit.q)
+        why = (f"{claim.expression} = {q.text()}, which is {'' if holds else 'not '}"
+               f"{SIGNS[claim.relation]} {claim.stated_number}")
+        return Verdict(claim, "correct" if holds else "wrong", **_quantity_fields(q),
+                       why=f"{why}: {claim.why}" if claim.why else why)
     if claim.kind == "printed":
         got = claim.compute()
         if got == claim.stated:
@@ -149,11 +160,40 @@ def _check(claim: Claim, others: dict[str, Claim]) -> Verdict:
                        why="the two differ (their difference is not zero at distinct sample values)")
     if claim.kind == "same":
         other = others[claim.other]
-        figures = min(significant_figures(claim.stated), significant_figures(other.stated))
-        mine, theirs = (numbers.round_sig(Decimal(s), figures) for s in (claim.stated, other.stated))
+        stated = (claim.stated_number, other.stated_number)
+        figures = min(map(significant_figures, stated))
+        mine, theirs = (numbers.round_sig(Decimal(s), figures) for s in stated)
         if mine == theirs:
             return Verdict(claim, "correct", computed=other.stated, why=f"agrees with {other.id}")
         return Verdict(claim, "inconsistent", computed=other.stated,
                        why=f"{other.id} states the same quantity as {other.stated}")
     fields = _quantity_fields(claim.compute()) if claim.compute else {}
     return Verdict(claim, "not checkable", **fields, why=claim.why)
+
+
+def _rounds_to(q: Quantity, claim: Claim) -> tuple[int, Decimal]:
+    """How many figures the source gives, and the computed value rounded to them."""
+    figures = claim.figures or significant_figures(claim.stated_number)
+    return figures, numbers.round_sig(q.decimal(), figures)
+
+
+def _check_value(claim: Claim) -> Verdict:
+    q = claim.compute()
+    stated = Decimal(claim.stated_number)
+    fields = _quantity_fields(q)
+    if q.is_exact and sp.Rational(claim.stated_number) == q.exact_value:
+        return Verdict(claim, "correct", **fields, why="exactly")
+    figures, rounded = _rounds_to(q, claim)
+    if rounded == stated:
+        return Verdict(claim, "correct as rounded", **fields, why=f"to {_figures(figures)}")
+    if claim.under_convention and _rounds_to(other := claim.under_convention(), claim)[1] == stated:
+        return Verdict(claim, "inconsistent", **fields,
+                       why=f"right under the convention {claim.convention}, where it is {other.text(figures + 2)}, "
+                           f"but {claim.why}: there it is {q.text()}")
+    value = f"{claim.expression} = {q.text()}"
+    if claim.under_convention:
+        value += f" ({other.text()} under the convention {claim.convention})"
+    if claim.why:
+        return Verdict(claim, "wrong", **fields, why=f"{value}; {claim.why}")
+    return Verdict(claim, "wrong", **fields, why=f"{claim.expression} = {q.text(figures + 2)}, which to the "
+                   f"{_figures(figures)} given is {numbers.format_decimal(rounded, 'text')}")

@@ -10,11 +10,16 @@ from derive.audit.terms import W, anchor_a, anchor_signal, anchor_slope, anchor_
 from derive.derivations.initialization import HE_VARIANCE, XAVIER_VARIANCE, n_in, n_out
 
 S = "003_0d7e4fca9d9cacd7.txt"
-LR = sp.Rational(1, 100)
+LR, STEPS = sp.Rational(1, 100), 100
+"""The post's learning rate, and its 100 epochs of one step each."""
 FORWARD = {1: ("0.1", "0.525", "0.249"), 2: ("0.0525", "0.513", "0.250"), 3: ("0.0513", "0.513", "0.250"),
            4: ("0.0513", "0.513", "0.250")}
 """The forward pass as the text and the trace table state it: z, σ(z), σ'(z)."""
-SIGNALS = {4: "1.000", 3: "0.025", 2: "6.25e-4", 1: "1.56e-5"}
+FROM_INPUT = "δ = ∂L/∂z₄ = 1"
+"""The other common convention: the backward pass starts at the top unit's input, leaving out its slope."""
+OWN_STEPS = "the post's own δ steps (δ₃ = δ₄ × w × σ'(z₄)) start from δ₄ = ∂L/∂a₄ = 1, at the top unit's output"
+"""Why a figure right under FROM_INPUT is inconsistent with the rest of the post."""
+SIGNALS = {4: "1.000", 3: "0.025", 2: "6.25 × 10⁻⁴", 1: "1.56 × 10⁻⁵"}
 """The trace table's gradient column."""
 PRINTED = {
     "forward 1": "Layer 1: z=0.1000 σ(z)=0.5250 σ'(z)=0.2494",
@@ -56,7 +61,7 @@ CLAIMS = [
     Claim("003-01", S, "The sigmoid's slope is at most 0.25, reached at z = 0.", "value", "σ'(0)", "0.25",
           lambda: slope("sigmoid", 0)),
     Claim("003-02", S, "For |z| > 2 the sigmoid's slope is below 0.10.", "bound", "σ'(2), the slope just past |z| = 2",
-          "0.1", lambda: slope("sigmoid", 2), relation="<="),
+          "0.10", lambda: slope("sigmoid", 2), relation="<="),
     Claim("003-03", S, "For |z| > 4 the sigmoid's slope is below 0.018.", "bound",
           "σ'(4), the slope just past |z| = 4", "0.018", lambda: slope("sigmoid", 4), relation="<="),
     Claim("003-04", S, "At the maximum σ(z) = 0.5, so σ'(0) = 0.5 × 0.5.", "value", "σ(0)", "0.5",
@@ -68,28 +73,37 @@ CLAIMS = [
     Claim("003-19", S, "Backward pass: δ₂ = 0.000625.", "value", "∂L/∂a_2", "0.000625", lambda: q(anchor_signal(2))),
     Claim("003-20", S, "Backward pass: δ₁ = 0.0000156.", "value", "∂L/∂a_1", "0.0000156",
           lambda: q(anchor_signal(1))),
-    Claim("003-21", S, "The first weight's gradient is δ₁ × x = 1.56 × 10⁻⁵.", "value", "∂L/∂w_1", "1.56e-5",
-          lambda: q(anchor_weight_gradient(1))),
+    Claim("003-21", S, "The first weight's gradient is δ₁ × x = 1.56 × 10⁻⁵.", "value", "∂L/∂w_1", "1.56 × 10⁻⁵",
+          lambda: q(anchor_weight_gradient(1)), why=OWN_STEPS, convention=FROM_INPUT,
+          under_convention=lambda: q(anchor_weight_gradient(1, start="z"))),
     Claim("003-22", S, "With learning rate 0.01 the first weight changes by −1.56 × 10⁻⁷.", "value",
-          "−0.01 ∂L/∂w_1", "-1.56e-7", lambda: q(-LR * anchor_weight_gradient(1))),
+          "−0.01 ∂L/∂w_1", "−1.56 × 10⁻⁷", lambda: q(-LR * anchor_weight_gradient(1)), why=OWN_STEPS,
+          convention=FROM_INPUT, under_convention=lambda: q(-LR * anchor_weight_gradient(1, start="z"))),
     Claim("003-23", S, "The weight at layer 4 moves 0.025 per step.", "value", "0.01 ∂L/∂w_4", "0.025",
-          lambda: q(LR * anchor_weight_gradient(4))),
-    Claim("003-24", S, "The first weight moves 160,000 times slower than the fourth.", "same", stated="160000",
+          lambda: q(LR * anchor_weight_gradient(4)), convention=FROM_INPUT,
+          under_convention=lambda: q(LR * anchor_weight_gradient(4, start="z")),
+          why="0.025 is the factor w σ'(z₄) by which the signal shrinks at layer 4, not a step of the weight"),
+    Claim("003-24", S, "The first weight moves 160,000 times slower than the fourth.", "same", stated="160,000",
           other="003-57"),
-    Claim("003-25", S, "After 100 epochs the output weight has moved 2.5 units.", "value", "100 × 0.025", "2.5",
-          lambda: q(100 * sp.Rational(1, 40))),
-    Claim("003-26", S, "After 100 epochs the first weight has moved 0.0000156 units.", "value", "100 × 1.56 × 10⁻⁷",
-          "0.0000156", lambda: q(100 * sp.Rational(156, 10**9))),
+    Claim("003-25", S, "After 100 epochs the output weight has moved 2.5 units.", "value",
+          "100 × 0.01 ∂L/∂w_4", "2.5", lambda: q(STEPS * LR * anchor_weight_gradient(4)),
+          convention=FROM_INPUT, under_convention=lambda: q(STEPS * LR * anchor_weight_gradient(4, start="z")),
+          why="2.5 is 100 × 0.025, and 0.025 is the factor w σ'(z₄) by which the signal shrinks at layer 4, "
+          "with no learning rate in it, while the first weight's figure beside it has one"),
+    Claim("003-26", S, "After 100 epochs the first weight has moved 0.0000156 units.", "value",
+          "100 × 0.01 ∂L/∂w_1", "0.0000156",
+          lambda: q(STEPS * LR * anchor_weight_gradient(1)), why=OWN_STEPS, convention=FROM_INPUT,
+          under_convention=lambda: q(STEPS * LR * anchor_weight_gradient(1, start="z"))),
     *_forward("Trace table", 27),
     *_signals(39),
     Claim("003-43", S, "The gradient shrinks by a factor of 40 per layer.", "value", "1/(w σ'(z_4))", "40",
           lambda: q(1 / (W * anchor_slope(4)))),
-    Claim("003-44", S, "Three steps of 0.025 take 1.0 to 1.5625 × 10⁻⁵.", "value", "0.025^3", "1.5625e-5",
+    Claim("003-44", S, "Three steps of 0.025 take 1.0 to 1.5625 × 10⁻⁵.", "value", "0.025^3", "1.5625×10⁻⁵",
           lambda: q(sp.Rational(1, 40) ** 3)),
-    Claim("003-45", S, "That is a 64,000× reduction.", "value", "1/0.025^3", "64000", lambda: q(40**3)),
+    Claim("003-45", S, "That is a 64,000× reduction.", "value", "1/0.025^3", "64,000", lambda: q(40**3)),
     *_printed(46),
     Claim("003-57", S, "Layer 4 trains 64,000 times faster than layer 1 in one update.", "value",
-          "0.01 ∂L/∂w_4 / (0.01 ∂L/∂w_1)", "64000",
+          "0.01 ∂L/∂w_4 / (0.01 ∂L/∂w_1)", "64,000",
           lambda: q(anchor_weight_gradient(4) / anchor_weight_gradient(1))),
     Claim("003-58", S, "Xavier initialization scales the weights to the layer's fan-in.", "identity",
           "Var(w) = 1/n_in", compute=lambda: (XAVIER_VARIANCE, 1 / n_in)),
@@ -99,7 +113,7 @@ CLAIMS = [
           compute=lambda: (sp.diff(sp.Function("F")(sp.Symbol("x")) + sp.Symbol("x"), sp.Symbol("x")),
                            sp.Derivative(sp.Function("F")(sp.Symbol("x")), sp.Symbol("x")) + 1)),
     Claim("003-61", S, "The gradient arriving at layer 4 is 64,103 times the one arriving at layer 1.", "value",
-          "∂L/∂a_4 / ∂L/∂a_1", "64103", lambda: q(1 / anchor_signal(1))),
+          "∂L/∂a_4 / ∂L/∂a_1", "64,103", lambda: q(1 / anchor_signal(1))),
     Claim("003-62", S, "Gradients explode when the weights are above 1.", "bound",
           "the largest per-layer factor of a sigmoid chain with w = 2, 2 σ'(0)", "1",
           lambda: q(2 * slope("sigmoid", 0).exact_value), relation=">"),

@@ -13,7 +13,8 @@ CLAIMS = [
     Claim("004-01", S, "The sigmoid's slope is at most 0.25.", "bound", "max σ'", "0.25", lambda: slope("sigmoid", 0),
           relation="<="),
     Claim("004-02", S, "Tanh's slope is bounded below 1.", "bound", "tanh'(0)", "1", lambda: slope("tanh", 0),
-          relation="<"),
+          relation="<", why="tanh′(z) < 1 for every z except z = 0, where it reaches 1; the bound holds as "
+          "tanh′ ≤ 1, and fails as a strict bound at that one point"),
     Claim("004-03", S, "A per-layer factor α < 1 gives α^n after n layers, exponential decay.", "identity",
           "α·α·…·α (n factors) = α^n", compute=lambda: (sp.Mul(*[sp.Symbol("alpha")] * 5), sp.Symbol("alpha") ** 5)),
     Claim("004-04", S, "A 5% loss per layer over 100 layers leaves virtually no signal.", "unchecked", "0.95^100",

@@ -40,7 +40,11 @@ def anchor_signal(k: int, layers: int = 4) -> sp.Expr:
     return sp.Mul(*(W * anchor_slope(j) for j in range(k + 1, layers + 1)))
 
 
-def anchor_weight_gradient(k: int) -> sp.Expr:
-    """∂L/∂w_k = ∂L/∂a_k · σ'(z_k) · a_(k-1)."""
+def anchor_weight_gradient(k: int, start: str = "a") -> sp.Expr:
+    """∂L/∂w_k = ∂L/∂a_k · σ'(z_k) · a_(k-1). The backward pass starts from
+    ∂L/∂a_4 = 1 at the top unit's output (start="a", the source's own δ steps),
+    or from ∂L/∂z_4 = 1 at its input (start="z"), which leaves out the top
+    unit's slope: ∂L/∂a_4 is then 1/σ'(z_4)."""
     below = X if k == 1 else anchor_a(k - 1)
-    return anchor_signal(k) * anchor_slope(k) * below
+    top = 1 if start == "a" else 1 / anchor_slope(4)
+    return top * anchor_signal(k) * anchor_slope(k) * below

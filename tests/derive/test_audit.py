@@ -20,6 +20,15 @@ def sigmoid_slope(z: float) -> float:
     return s * (1 - s)
 
 
+def anchor_activations() -> list[float]:
+    """a_1 … a_4 of source 003's chain (w = 0.1, x = 1), in plain floats."""
+    a, found = 1.0, []
+    for _ in range(4):
+        a = 1 / (1 + math.exp(-0.1 * a))
+        found.append(a)
+    return found
+
+
 def anchor_signal(k: int) -> float:
     """∂L/∂a_k in source 003's chain (w = 0.1, x = 1), in plain floats."""
     a, slopes = 1.0, []
@@ -50,9 +59,11 @@ SAMPLE = {
     "003-03": ("correct", sigmoid_slope(4)),
     "003-19": ("wrong", anchor_signal(2)),
     "003-61": ("wrong", 1 / anchor_signal(1)),
-    "003-21": ("wrong", None),
-    "003-22": ("wrong", None),
+    "003-21": ("inconsistent", 3.8887e-6),
+    "003-22": ("inconsistent", -3.8887e-8),
     "003-23": ("wrong", None),
+    "003-25": ("wrong", 0.12812),
+    "003-26": ("inconsistent", 3.8887e-6),
     "003-57": ("wrong", None),
     "003-62": ("wrong", 0.5),
     "004-02": ("wrong", 1.0),
@@ -85,6 +96,38 @@ def test_the_sample_holds_ten_wrong_or_inconsistent_claims_of_several_kinds():
     bad = [i for i, (verdict, _) in SAMPLE.items() if verdict in ("wrong", "inconsistent")]
     assert len(bad) >= 10
     assert {BY_ID[i].claim.kind for i in bad} >= {"value", "bound", "printed", "identity", "same"}
+
+
+REASONS = {
+    # id: what its reason must say, and what it must not
+    "003-21": ("right under the convention δ = ∂L/∂z₄ = 1, where it is 1.5565 × 10⁻⁵", "to 3 figures"),
+    "003-22": ("right under the convention δ = ∂L/∂z₄ = 1, where it is -1.5565 × 10⁻⁷", "to 3 figures"),
+    "003-26": ("right under the convention δ = ∂L/∂z₄ = 1", "exactly"),
+    "003-25": ("0.025 is the factor w σ'(z₄)", "exactly"),
+    "002-10": ("at zero the slope is at its largest", "figure"),
+    "004-02": ("except z = 0", None),
+}
+
+
+@pytest.mark.parametrize("claim_id", REASONS, ids=list(REASONS))
+def test_a_flagged_claims_reason_says_what_is_wrong(claim_id):
+    says, never = REASONS[claim_id]
+    assert says in BY_ID[claim_id].why
+    assert never is None or never not in BY_ID[claim_id].why
+
+
+def test_a_value_right_under_another_convention_is_inconsistent_not_wrong():
+    """Source 003's 1.56 × 10⁻⁵ for the first weight's gradient is ∂L/∂w₁ when
+    the backward pass starts from ∂L/∂z₄ = 1, but not from ∂L/∂a₄ = 1."""
+    from_input = 0.1 ** 3 * math.prod(sigmoid_slope(0.1 * a) for a in (1.0, *anchor_activations()[:2]))
+    assert f"{from_input:.2e}" == "1.56e-05"
+    assert BY_ID["003-21"].verdict == "inconsistent"
+
+
+def test_claims_are_numbered_without_gaps():
+    for source in {c.id[:3] for c in CLAIMS}:
+        numbers = [int(c.id[4:]) for c in CLAIMS if c.id[:3] == source]
+        assert numbers == list(range(1, len(numbers) + 1)), source
 
 
 def test_the_printed_program_would_print_other_numbers():
