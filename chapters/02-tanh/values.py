@@ -23,12 +23,14 @@ def values() -> dict:
     crossing = 2 * sp.acosh((1 + sp.sqrt(3)) / 2)
     crossing_check = step(t.derivative.subs(z, crossing), s.derivative.subs(z, crossing),
                           "tanh' and σ' agree at the crossing", symbolic=False)
+    odd = step(sp.tanh(-z, evaluate=False), -sp.tanh(z), "tanh is odd")
     return {
         "explore": {"activation": "tanh", "depth": 10, "w": "1", "at": "0"},
         "f": {"tanh_slope": tanh_slope, "slope_form": derive("tanh-derivative").result,
               "identity": sp.Eq(sp.tanh(z), 2 * sigma(2 * z) - 1),
               "stretched": sp.Eq(tanh_slope, derive("tanh-sigmoid-identity").result),
-              "sigmoid_slope": sigmoid_slope, "odd": sp.Eq(sp.tanh(-z), -sp.tanh(z)),
+              "sigmoid_slope": sigmoid_slope,
+              "odd": sp.Eq(odd.lhs, odd.rhs, evaluate=False),  # left as written: sympy would make it True
               "sech": 1 / sp.cosh(z) ** 2, "sigmoid_sech": 1 / (4 * sp.cosh(z / 2) ** 2),
               "half_cosh": sp.Eq(sp.Symbol("c"), sp.cosh(z / 2)),
               "crossing_equation": sp.Eq(sp.cosh(z), 2 * sp.cosh(z / 2))},

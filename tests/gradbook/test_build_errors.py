@@ -61,7 +61,16 @@ BROKEN = {
     "explorer-link-with-a-fraction": ("# Title\n\n{{ explorer_link('x', activation='tanh', depth=3, w='1/2', at='0') }}\n",
                                       None, UsageError, "w must be a decimal such as 0.5"),
     "unprintable-value": ("# Title\n\n{{ d }}\n", "def values():\n    return {'d': {}}\n", UsageError,
-                          "cannot be printed"),
+                          f"chapters/{CHAPTER}/chapter.md.j2 line 3: TypeError: {{{{ d }}}} cannot be printed: it is a dict"),
+    "printed-boolean": ("# Title\n\nTanh is odd, ${{ f.odd }}$, and {{ 'x' }}.\n",
+                        "import sympy as sp\n\ndef values():\n    z = sp.Symbol('z')\n"
+                        "    return {'f': {'odd': sp.Eq(sp.tanh(-z), -sp.tanh(z))}}\n", UsageError,
+                        f"chapters/{CHAPTER}/chapter.md.j2 line 3: TypeError: {{{{ f.odd }}}} cannot be printed: "
+                        "it is True, a boolean"),
+    "printed-none": ("# Title\n\n{% if true %}\nA {{ 'b' }} and {{ d.get('nope') if true else 'c' }}.\n{% endif %}\n",
+                     "def values():\n    return {'d': {}}\n", UsageError,
+                     f"chapters/{CHAPTER}/chapter.md.j2 line 4: TypeError: {{{{ d.get('nope') if true else 'c' }}}} "
+                     "cannot be printed: it is None"),
 }
 
 
