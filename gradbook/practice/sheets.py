@@ -3,10 +3,12 @@ the guide's own pipeline (pandoc for both, typst for the PDF)."""
 
 from decimal import Decimal
 
+from derive import printing
 from derive.numbers import format_decimal, round_sig
 from gradbook import pandoc
 from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
+from gradbook.practice.grade import _sympy, constants, key_tree
 from gradbook.practice.model import Answer, ProblemSet, is_count
 from gradbook.formatting import boxed, markdown_text
 from gradbook.shells import asset, shell
@@ -21,9 +23,10 @@ def _heading(number: int, problem) -> str:
 
 
 def shown_value(answer: Answer) -> str:
-    """The answer as the key prints it: the house style, or the expression."""
+    """The answer as the key prints it, as mathematics: a number in the house
+    style, an expression typeset (read by the grader's own safe parser)."""
     if answer.value is None:
-        return f"`{answer.exact}`"
+        return f"${printing.latex(_sympy(key_tree(answer), constants(answer)))}$"
     if answer.exact is not None and answer.exact.lstrip("-").isdigit():
         return f"${answer.exact}$"
     return f"${format_decimal(round_sig(Decimal(answer.value)), 'latex')}$"

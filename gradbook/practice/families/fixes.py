@@ -6,7 +6,7 @@ import sympy as sp
 from derive import Quantity, derive
 from derive.derivations.normalization import expected_slope_float64, expected_slope_mp
 from derive.quantity import compact_power
-from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q, signed
+from gradbook.practice.common import RELATIVE, decimal, json_number, pick, power_base, q, signed
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "06-fixes"
@@ -68,8 +68,8 @@ def solve_clip(p):
     scale = sp.Min(1, tau / norm)
     clipped = [q(component * scale) for component in g]
     return Solved({"first": (clipped[0], RELATIVE), "second": (clipped[1], RELATIVE)},
-                  {"gq": [q(v) for v in g], "tq": q(tau), "norm": q(norm), "scale": q(scale),
-                   "shrunk": bool(tau < norm)})
+                  {"gq": [q(v) for v in g], "bases": [power_base(q(v)) for v in g], "tq": q(tau), "norm": q(norm),
+                   "scale": q(scale), "shrunk": bool(tau < norm)})
 
 
 FAMILIES = (
@@ -103,7 +103,7 @@ FAMILIES = (
            sample_clip, solve_clip,
            "Clip the gradient $({{ gq[0] }}, {{ gq[1] }})$ at norm threshold $\\tau = {{ tq }}$: what are its "
            "two components afterwards?",
-           "Its norm is $\\sqrt{ {{- gq[0] }}^2 + {{ gq[1] }}^2} = {{ norm }}$. "
+           "Its norm is $\\sqrt{ {{- bases[0] }}^2 + {{ bases[1] }}^2} = {{ norm }}$. "
            "{% if shrunk %}That is above the threshold, so both components are scaled by "
            "$\\tau / {{ norm }} = {{ scale }}$, giving $({{ answer.first }}, {{ answer.second }})$: the same "
            "direction, with norm ${{ tq }}$.{% else %}That is within the threshold, so the gradient is left as it "

@@ -6,7 +6,8 @@ import sympy as sp
 from derive import activation
 from derive.derivations.sigmoid import threshold_value
 from derive.symbols import sigma, z
-from gradbook.practice.common import RELATIVE, THREE_FIGURES, decimal, json_number, pick, q, signed
+from gradbook.practice.common import (RELATIVE, THREE_FIGURES, decimal, figures_to_reproduce, json_number, pick, q,
+                                     signed)
 from gradbook.practice.family import Family, Solved
 
 CHAPTER = "01-sigmoid-slope"
@@ -23,9 +24,11 @@ def sample_z(rng, difficulty):
 
 def solve_slope(p):
     point = sp.Rational(str(p["z"]))
-    return Solved({"slope": (S.slope(point), THREE_FIGURES)},
-                  {"zq": q(point), "s": S.value(point), "complement": q(1 - S.value(point).exact_value),
-                   "peak": S.slope(0)})
+    value, slope = S.value(point), S.slope(point)
+    complement = q(1 - value.exact_value)
+    sig = figures_to_reproduce([value, complement], lambda s, c: s * c, slope)
+    return Solved({"slope": (slope, THREE_FIGURES)},
+                  {"zq": q(point), "s": value.latex(sig), "complement": complement.latex(sig)})
 
 
 def solve_fraction(p):
@@ -82,8 +85,9 @@ FAMILIES = (
            lambda rng, d: {"a": json_number({1: signed(rng, sp.Rational(rng.randrange(3, 25), 2)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
                                              3: signed(rng, decimal(rng, 0.1, 9, 2))}[d] or 1)},
            solve_scaled,
-           "Differentiate $\\sigma({{ inner }})$ with respect to $z$. Give an expression in $z$ "
-           "(you may use sigma, exp and the name a for ${{ aq }}$).",
+           "Differentiate $\\sigma({{ inner }})$ with respect to $z$, and give the result as an expression in "
+           "$z$. You may write $a$ for the scale ${{ aq }}$, and use $\\sigma$ itself (typed `sigma`) or "
+           "exponentials (`exp`).",
            "By the chain rule the inner function contributes its own derivative, ${{ aq }}$: "
            "$\\frac{d}{dz}\\sigma({{ inner }}) = {{ form }}$, which is ${{ answer.derivative }}$ written with "
            "exponentials.",

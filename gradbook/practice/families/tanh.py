@@ -3,7 +3,7 @@
 import sympy as sp
 
 from derive import activation
-from gradbook.practice.common import RELATIVE, THREE_FIGURES, q
+from gradbook.practice.common import RELATIVE, THREE_FIGURES, figures_to_reproduce, power_base, q
 from gradbook.practice.families.sigmoid import sample_z
 from gradbook.practice.family import Family, Solved
 
@@ -13,8 +13,10 @@ T, S = activation("tanh"), activation("sigmoid")
 
 def solve_slope(p):
     point = sp.Rational(str(p["z"]))
-    return Solved({"slope": (T.slope(point), THREE_FIGURES)},
-                  {"zq": q(point), "t": T.value(point), "square": q(T.value(point).exact_value ** 2)})
+    value, slope = T.value(point), T.slope(point)
+    sig = figures_to_reproduce([value], lambda t: 1 - t * t, slope)
+    return Solved({"slope": (slope, THREE_FIGURES)},
+                  {"zq": q(point), "t": value.latex(sig), "t_base": power_base(value, sig)})
 
 
 def solve_ratio(p):
@@ -30,7 +32,7 @@ FAMILIES = (
            sample_z, solve_slope,
            "Compute $\\tanh'(z)$ at $z = {{ zq }}$, to three significant figures.",
            "$\\tanh({{ zq }}) = {{ t }}$, and the slope is one minus its square: "
-           "$\\tanh'({{ zq }}) = {{ answer.slope }}$ (the square is ${{ square }}$).",
+           "$\\tanh'({{ zq }}) = 1 - {{ t_base }}^2 = {{ answer.slope }}$.",
            "tanh' = 1 - tanh²."),
     Family("tanh-sigmoid-ratio", CHAPTER, "tanh's slope against the sigmoid's", {"z": "the pre-activation"},
            sample_z, solve_ratio,
