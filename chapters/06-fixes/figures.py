@@ -12,7 +12,7 @@ def expected_slope_vs_spread(fig):
     ax.plot(spreads, [expected_slope_float64(float(v)) for v in spreads], color="#1f5fa8",
             label="E[σ′(Z)], Z ~ N(0, s²)")
     ax.plot(spreads, 1 / (spreads * np.sqrt(2 * np.pi)), ":", color="#d08a00",
-            label="wide-spread limit 1/(s√(2π))")
+            label="wide-spread approximation 1/(s√(2π))")
     ax.axhline(0.25, color="#5b8c2a", ls="--", lw=1, label="narrow-spread limit σ′(0)")
     ax.axvline(1.0, color="grey", lw=0.8)
     ax.annotate("batch norm: s = 1", (1.0, 0.02), xytext=(1.3, 0.02))

@@ -5,6 +5,7 @@ gating."""
 import sympy as sp
 
 from derive import Quantity, activation, derive
+from derive.derivations.normalization import spread_symbol
 
 SPREADS = ("1/2", "1", "2", "5", "10")
 """Spreads of the pre-activation for the batch-normalization table."""
@@ -13,6 +14,12 @@ LARGE_WEIGHT, FAR, NEAR = 10, 5, sp.Rational(1, 2)
 GRADIENT, THRESHOLD = (3, 4), 1
 """A gradient vector and a clipping threshold for the worked example."""
 FORGET, STEPS = sp.Rational(99, 100), 100
+MEAN_SQUARE = r"\mathrm{E}[a^2]"
+"""The notation for an activation's mean square, which sets each term's variance in z = Σ w a."""
+WIDE_SPREAD = sp.Pow(sp.Mul(spread_symbol, sp.sqrt(sp.Mul(2, sp.pi, evaluate=False), evaluate=False),
+                            evaluate=False), -1, evaluate=False)
+"""1/(s√(2π)), the normal density at zero, written as a person writes it: the
+expected slope for a wide spread, since σ' has area one."""
 
 
 def q(value) -> Quantity:
@@ -28,8 +35,8 @@ def values() -> dict:
         "bn": [{"s": q(v), "slope": derive("expected-sigmoid-slope", s=v).result} for v in SPREADS],
         "bn_steps": derive("expected-sigmoid-slope", s="1"),
         "bn_unit": derive("expected-sigmoid-slope", s="1").result,
-        "bn_wide": derive("expected-sigmoid-slope", s="10"),
-        "peak": s.slope(0),
+        "bn_wide": derive("expected-sigmoid-slope", s=SPREADS[-1]), "wide_spread": WIDE_SPREAD,
+        "peak": s.slope(0), "sigmoid_centre": s.value(0), "mean_square": MEAN_SQUARE,
         "large": {"w": q(LARGE_WEIGHT), "far": q(FAR), "near": q(NEAR), "slope_far": s.slope(FAR),
                   "slope_near": s.slope(NEAR), "factor_far": q(LARGE_WEIGHT * s.slope(FAR).exact_value),
                   "ratio": q(s.slope(NEAR).exact_value / s.slope(FAR).exact_value)},
