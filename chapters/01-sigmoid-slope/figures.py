@@ -13,7 +13,7 @@ def sigmoid_and_slope(fig):
     z = np.linspace(-8, 8, 801)
     s = 1 / (1 + np.exp(-z))
     ax = fig.subplots()
-    ax.axvspan(-8, -edge, color="#d9534f", alpha=0.12, lw=0, label=f"σ′(z) < {c:g} (saturated)")
+    ax.axvspan(-8, -edge, color="#d9534f", alpha=0.12, lw=0, label=f"σ′(z) < {c:g}, under {c / peak:.0%} of the peak")
     ax.axvspan(edge, 8, color="#d9534f", alpha=0.12, lw=0)
     ax.plot(z, s, color="#1f5fa8", label="σ(z)")
     ax.plot(z, s * (1 - s), color="#d08a00", label="σ′(z) = σ(z)(1 − σ(z))")
