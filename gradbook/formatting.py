@@ -114,6 +114,16 @@ def markdown_text(plain: str) -> str:
     return _MARKDOWN_SPECIALS.sub(r"\\\1", plain)
 
 
+def verbatim(text: str) -> str:
+    """Text shown exactly as it was printed elsewhere (a source's 10^{-26}), as
+    a Markdown code span: it reads as a quotation of characters, not as the
+    guide's mathematics."""
+    if not text:
+        return ""
+    fence = "`" * (1 + max(map(len, re.findall("`+", text)), default=0))
+    return f"{fence} {text} {fence}"
+
+
 def exact(q: Quantity) -> str:
     return q.exact_latex()
 
@@ -137,7 +147,7 @@ def environment(folder: Path) -> jinja2.Environment:
 def _checked_environment(**options) -> jinja2.Environment:
     env = jinja2.Environment(undefined=jinja2.StrictUndefined, finalize=house, autoescape=False,
                              trim_blocks=True, lstrip_blocks=True, extensions=[CheckedOutput], **options)
-    env.filters.update(exact=exact, md=markdown_text, printed=printed)
+    env.filters.update(exact=exact, md=markdown_text, verbatim=verbatim, printed=printed)
     return env
 
 

@@ -20,5 +20,6 @@ def values() -> dict:
         sources.append({"number": prefix, "title": title, "file": mine[0].claim.source, "entries": [
             {"id": v.claim.id, "says": v.claim.says, "expression": v.claim.expression,
              "stated": _cell(v.claim.stated, v.claim.kind), "computed": _cell(v.computed, v.claim.kind),
+             "printed": v.claim.kind == "printed",
              "verdict": v.verdict, "why": v.why} for v in mine]})
     return {"sources": sources}

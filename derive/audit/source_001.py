@@ -17,7 +17,7 @@ CLAIMS = [
     Claim("001-04", S, "ReLU's slope is one for positive inputs.", "value", "ReLU'(1)", "1", lambda: slope("relu", 1)),
     Claim("001-05", S, "ReLU's slope is zero for inputs at or below zero.", "value", "ReLU'(0)", "0",
           lambda: slope("relu", 0)),
-    Claim("001-06", S, "Problem 1: e^(−5) is 0.0067.", "value", "e^(−5)", "0.0067", lambda: q(sp.exp(-5))),
+    Claim("001-06", S, "Problem 1: e⁻⁵ is 0.0067.", "value", "e^(−5)", "0.0067", lambda: q(sp.exp(-5))),
     Claim("001-07", S, "Problem 1: σ(5) is 0.9933.", "value", "σ(5)", "0.9933", lambda: value("sigmoid", 5)),
     Claim("001-08", S, "Problem 1: σ'(5) is 0.0067.", "value", "σ'(5)", "0.0067", lambda: slope("sigmoid", 5)),
     Claim("001-09", S, "Problem 1: σ'(5) is 2.7% of the maximum.", "value", "σ'(5)/σ'(0)", "0.027",

@@ -25,7 +25,7 @@ def _two_places(values) -> str:
 
 
 CLAIMS = [
-    Claim("002-01", S, "The sigmoid's slope is e^(−x)/(1 + e^(−x))².", "identity", "d/dx σ(x) = e^(−x)/(1 + e^(−x))²",
+    Claim("002-01", S, "The sigmoid's slope is e⁻ˣ/(1 + e⁻ˣ)².", "identity", "d/dx σ(x) = e^(−x)/(1 + e^(−x))²",
           compute=lambda: (sp.diff(logistic(z), z), sp.exp(-z) / (1 + sp.exp(-z)) ** 2)),
     Claim("002-02", S, "The slope's maximum is 0.25, at x = 0.", "value", "σ'(0)", "0.25", lambda: slope("sigmoid", 0)),
     Claim("002-03", S, "The slope is zero, or very close to it, once x reaches 1 or −1.", "value", "σ'(1)", "0",
@@ -39,7 +39,7 @@ CLAIMS = [
     Claim("002-07", S, "Ten sigmoid layers at peak slope multiply to about 9.54 × 10⁻⁷.", "value", "0.25^10",
           "9.54 \\times 10^{-7}", lambda: q(sp.Rational(1, 4) ** 10)),
     Claim("002-08", S, "Ten tanh layers at peak slope multiply to 1.", "value", "1^10", "1", lambda: q(1)),
-    Claim("002-09", S, "The cost's gradient is a^(L−1) σ'(Z^(L)) 2(a^(L) − y), where Z^(L) = σ(W a + b).",
+    Claim("002-09", S, "The cost's gradient is a⁽ᴸ⁻¹⁾ σ'(Z⁽ᴸ⁾) 2(a⁽ᴸ⁾ − y), where Z⁽ᴸ⁾ = σ(W a + b).",
           "identity", "dC/dW for C = (σ(W a + b) − y)², against the formula with Z = σ(W a + b)",
           compute=lambda: (sp.diff((logistic(W * A + B) - Y) ** 2, W),
                            A * _slope_at(logistic(W * A + B)) * 2 * (logistic(W * A + B) - Y)),

@@ -15,10 +15,10 @@ CLAIMS = [
     Claim("004-02", S, "Tanh's slope is bounded below 1.", "bound", "tanh'(0)", "1", lambda: slope("tanh", 0),
           relation="<", why="tanh′(z) < 1 for every z except z = 0, where it reaches 1; the bound holds as "
           "tanh′ ≤ 1, and fails as a strict bound at that one point"),
-    Claim("004-03", S, "A per-layer factor α < 1 gives α^n after n layers, exponential decay.", "identity",
+    Claim("004-03", S, "A per-layer factor α < 1 gives αⁿ after n layers, exponential decay.", "identity",
           "α·α·…·α (n factors) = α^n", compute=lambda: (sp.Mul(*[sp.Symbol("alpha")] * 5), sp.Symbol("alpha") ** 5)),
     Claim("004-04", S, "A 5% loss per layer over 100 layers leaves virtually no signal.", "unchecked", "0.95^100",
-          why="'virtually no signal' is not a number: 0.95^100 = 0.00592, more than half a percent of the "
+          why="'virtually no signal' is not a number: 0.95¹⁰⁰ = 0.00592, more than half a percent of the "
           "signal, far from the 10⁻⁷ of ten sigmoid layers at their peak", compute=lambda: q(sp.Rational(19, 20) ** 100)),
     Claim("004-05", S, "The sigmoid's second derivative is also tiny.", "unchecked", "max σ''",
           why="'tiny' is not a number: σ'' reaches √3/18 = 0.0962, about 40% of σ's largest slope",
