@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from derive import Derivation, printing
+from derive.audit import stated as source_printed
 from gradbook import build_cache, explorer, labels
 from gradbook.book import Part
 from gradbook.build_cache import NO_CACHE, BuildCache
@@ -102,6 +103,13 @@ class Helpers:
         """The anchor of an audit entry, shown as its id: what ref("claim:ID") links to."""
         label = self.numbering.claim(claim_id)
         return f"[**{label.text}**]{{#{label.anchor}}}"
+
+    def quote(self, claim_id: str) -> str:
+        """What a source printed, exactly, as audit claim `claim_id` records it:
+        how a sentence quotes a source ("source 000 writes {{ quote("000-02") }}").
+        A quotation in LaTeX (source 002's) is typeset as math."""
+        stated = source_printed(claim_id)
+        return f"${stated}$" if "\\" in stated or "^{" in stated else markdown_text(stated)
 
     def note(self, caller) -> str:
         return boxed("note", caller().strip())
@@ -222,7 +230,8 @@ def _file_key(part: Part, name: str, *more) -> str:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set", "worked", "audit_entry", "explorer", "explorer_link", "explorer_note")}
+                         "practice_set", "worked", "audit_entry", "quote", "explorer", "explorer_link",
+                         "explorer_note")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
