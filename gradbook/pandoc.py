@@ -3,6 +3,7 @@ MathML, and Markdown to Typst for the PDF."""
 
 import subprocess
 from functools import cache
+from pathlib import Path
 
 from gradbook.errors import UsageError
 
@@ -33,6 +34,10 @@ def to_html(markdown: str, number: int | None, where: str) -> str:
     return _run(markdown, args, where)
 
 
+SPAN_FILTER = Path(__file__).parent / "templates" / "typst-spans.lua"
+"""Turns a span of class "check" into #check[…], which the Typst shells style."""
+
+
 def to_typst(markdown: str, where: str) -> str:
     """Typst markup for the body of one part."""
-    return _run(markdown, ["--to", "typst", "--wrap=none"], where)
+    return _run(markdown, ["--to", "typst", "--wrap=none", f"--lua-filter={SPAN_FILTER}"], where)

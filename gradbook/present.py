@@ -1,6 +1,11 @@
-"""Derivations laid out for a terminal, for LaTeX, and as JSON."""
+"""Derivations laid out for a terminal, for LaTeX, and as JSON.
+
+A step's reason is Markdown: prose with $…$ math, as the book prints it. JSON
+keeps it as it is, text shows it as written, and LaTeX sets the prose in
+\\text{…} beside the math."""
 
 import json
+import re
 
 from derive import Derivation, Quantity, printing
 from derive.derivation import Result
@@ -31,6 +36,17 @@ def latex_text(plain: str) -> str:
     return plain.translate(_TEXT_ESCAPES)
 
 
+def reason_latex(reason: str) -> str:
+    """A step's reason (Markdown: prose with $…$ math) for an align* row:
+    the prose in \\text{…}, the math as it is."""
+    parts = _MATH.split(reason)
+    return "".join(part if i % 2 else (rf"\text{{{latex_text(part)}}}" if part else "")
+                   for i, part in enumerate(parts))
+
+
+_MATH = re.compile(r"\$([^$]+)\$")
+
+
 def _param_text(d: Derivation) -> str:
     return ", ".join(f"{k} = {v}" for k, v in d.params.items())
 
@@ -52,7 +68,7 @@ def as_text(d: Derivation) -> str:
 def as_latex(d: Derivation) -> str:
     lines = [f"% {d.name}: {d.title}" + (f" ({_param_text(d)})" if d.params else ""),
              r"\begin{align*}"]
-    rows = [f"  {printing.latex(s.lhs)} &= {printing.latex(s.rhs)} && \\text{{{latex_text(s.reason)}}}"
+    rows = [f"  {printing.latex(s.lhs)} &= {printing.latex(s.rhs)} && {reason_latex(s.reason)}"
             for s in d.steps]
     lines.append(" \\\\\n".join(rows))
     lines.append(r"\end{align*}")

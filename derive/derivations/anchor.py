@@ -46,8 +46,9 @@ def chain_gradient(w: sp.Rational, x: sp.Rational, layers: int) -> Derivation:
     z3 = sw * sigma(z2)
     steps = (
         step(sp.Derivative(nested(sw, w1, sx, 3), w1),
-             sx * slope_at(z1) * sw * slope_at(z2) * sw * slope_at(z3),
-             "chain rule through three units: x σ'(z₁) from the first, then w σ'(z) for each unit above"),
+             sp.Mul(sw, slope_at(z3), sw, slope_at(z2), sx, slope_at(z1), evaluate=False),
+             r"chain rule through three units: $w\, \sigma'(z_k)$ from each unit above the first, "
+             r"then $x\, \sigma'(z_1)$ from the first"),
     )
     trace = trace_chain(w, x, layers)
     float64 = chain_gradient_float64(float(w), float(x), layers)

@@ -4,6 +4,7 @@ layers it takes for that product to fall below a threshold."""
 import mpmath
 import sympy as sp
 
+from derive import printing
 from derive.derivation import Derivation, step
 from derive.errors import VerificationError
 from derive.precision import workdps
@@ -14,8 +15,10 @@ from derive.symbols import kept, sigma, x
 
 MAX_LAYERS = 100_000
 MAX_WEIGHT = 100
-_ACTIVATIONS = {"sigmoid": (sigma, sp.Rational(1, 4), "sigmoid-max"),
-                "tanh": (sp.tanh, sp.Integer(1), "tanh-max")}
+DEPTH = sp.Symbol("n", integer=True, positive=True)
+_ACTIVATIONS = {"sigmoid": (sigma, sp.Rational(1, 4), r"\sigma'(0)", "the sigmoid's largest slope"),
+                "tanh": (sp.tanh, sp.Integer(1), r"\tanh'(0)", "the largest slope of tanh")}
+"""For each activation: the function, its largest slope, that slope as a reason writes it, and its name."""
 
 
 def _slope_at(f, arg):
@@ -31,19 +34,25 @@ def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
     require(1 <= layers <= MAX_LAYERS, f"depth-product: layers must be 1 to {MAX_LAYERS}, got {layers}")
     require(w != 0, "depth-product: w must not be 0 (nothing would flow at all)")
     require(abs(w) <= MAX_WEIGHT, f"depth-product: |w| must be at most {MAX_WEIGHT}, got {w}")
-    f, best, source = _ACTIVATIONS[activation]
-    sym_w = symbols.w
+    f, best, best_at_zero, largest = _ACTIVATIONS[activation]
+    sym_w, n = symbols.w, DEPTH
     inner = sym_w * x
     outer = sym_w * f(inner)
+    bound = (sp.Abs(sym_w) * best) ** n
     factor = abs(w) * best
     steps = (
-        step(sp.Derivative(f(outer), x), sym_w * _slope_at(f, outer) * sym_w * _slope_at(f, inner),
-             "chain rule through two layers: each contributes w times the slope at its input"),
-        step(sp.Pow(sp.Mul(sp.Abs(kept(w)), kept(best), evaluate=False), kept(layers)),
-             compact_power(factor, layers),
-             f"every slope is at most {best} ({source}), so n layers give at most (|w| · {best})^n"),
-        step(sp.Mul(kept(1 / best), kept(best), evaluate=False), 1,
-             f"so the bound grows with depth when |w| > {1 / best}, and shrinks when |w| < {1 / best}"),
+        step(sp.Derivative(f(outer), x),
+             sp.Mul(sym_w, _slope_at(f, outer), sym_w, _slope_at(f, inner), evaluate=False),
+             "chain rule through two layers: each contributes $w$ times the slope at its own input"),
+        step(sp.Pow(sp.Abs(sym_w) * _slope_at(f, 0), n), bound,
+             f"through $n$ layers the gradient is a product of $n$ such factors; every slope is at most "
+             f"${best_at_zero} = {printing.latex(best)}$, {largest}, so the product is at most this in size"),
+        step(sp.Subs(bound, sym_w, 1 / best), 1,
+             f"at $\\lvert w \\rvert = {printing.latex(1 / best)}$ every factor is $1$: the bound grows with depth "
+             f"when $\\lvert w \\rvert > {printing.latex(1 / best)}$ and shrinks when "
+             f"$\\lvert w \\rvert < {printing.latex(1 / best)}$"),
+        step(sp.Subs(bound, (sym_w, n), (w, layers)), compact_power(factor, layers),
+             f"evaluated at $w = {printing.latex(w)}$ and $n = {layers}$"),
     )
     return Derivation(
         "depth-product", f"Bound on the gradient through {layers} {activation} layers", steps,
@@ -65,8 +74,11 @@ def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
     ratio = sp.log(1 / eps) / sp.log(1 / factor)
     steps = (
         step(sp.log(eps, evaluate=False) / sp.log(factor, evaluate=False), ratio,
-             "factor^n < eps means n log(factor) < log(eps); log(factor) < 0, so n must exceed this ratio"),
-        step(sp.floor(ratio, evaluate=False) + 1, n, "the least whole number above the ratio"),
+             r"$f^n < \varepsilon$, for the factor $f$ and the threshold $\varepsilon$, means "
+             r"$n \log f < \log \varepsilon$; since $\log f < 0$, $n$ must exceed "
+             rf"$\log \varepsilon / \log f$, here at $f = {printing.latex(factor)}$ "
+             rf"and $\varepsilon = {printing.latex(eps)}$"),
+        step(sp.floor(ratio, evaluate=False) + 1, n, "the least whole number above that ratio"),
     )
     return Derivation("layers-to-vanish", f"Layers until ({factor})^n < {eps}", steps, Quantity.exact(n),
                       params={"factor": factor, "eps": eps},

@@ -40,15 +40,16 @@ def xavier_variance(fan_in: int, fan_out: int) -> Derivation:
     value = sp.Rational(2, fan_in + fan_out)
     steps = (
         step(_times(n_in, fraction(1, n_in)), 1,
-             "forward: Var(z) = n_in Var(w) Var(a) keeps its size when Var(w) = 1/n_in"),
+             r"forward: with zero-mean weights and inputs, $\operatorname{Var}(z) = n_{in} \operatorname{Var}(w) "
+             r"\operatorname{Var}(a)$, which keeps its size when $\operatorname{Var}(w) = 1/n_{in}$"),
         step(_times(n_out, fraction(1, n_out)), 1,
-             "backward: the gradient's variance keeps its size when Var(w) = 1/n_out"),
-        step(_times((n_in + n_out) / 2, variance), 1,
-             "both hold only if n_in = n_out; Glorot and Bengio average the two conditions"),
-        step(_uniform_variance(limit), variance,
-             "a uniform U(-a, a) has variance a²/3, so a = sqrt(6/(n_in + n_out)) gives it"),
+             r"backward: the gradient's variance keeps its size when $\operatorname{Var}(w) = 1/n_{out}$"),
+        step(_times(fraction(n_in + n_out, 2), variance), 1,
+             r"both hold only if $n_{in} = n_{out}$; Glorot and Bengio average the two conditions"),
+        step(sp.Subs(_uniform_variance(a), a, limit), variance,
+             r"a uniform $U(-a, a)$ has variance $a^2/3$, so $a = \sqrt{6/(n_{in} + n_{out})}$ gives it"),
         step(fraction(2, sp.Add(fan_in, fan_out, evaluate=False)), value,
-             f"with fan_in = {fan_in} and fan_out = {fan_out}"),
+             f"evaluated at $n_{{in}} = {fan_in}$ and $n_{{out}} = {fan_out}$"),
     )
     return Derivation("xavier-variance", f"Xavier variance for {fan_in} in, {fan_out} out", steps,
                       Quantity.exact(value), params={"fan_in": fan_in, "fan_out": fan_out},
@@ -66,10 +67,13 @@ def he_variance(fan_in: int) -> Derivation:
     value = HE_VARIANCE.subs(n_in, fan_in)
     steps = (
         step(sp.Integral(y**2 * density, (y, 0, sp.oo)), s**2 / 2,
-             "E[ReLU(Y)²] for Y ~ N(0, s²): ReLU keeps the positive half, which holds half the variance"),
+             r"$\mathrm{E}[\mathrm{ReLU}(Y)^2]$ for $Y \sim N(0, s^2)$: ReLU keeps the positive half, "
+             "which holds half the variance"),
         step(_times(n_in, fraction(2, n_in), sp.Rational(1, 2)), 1,
-             "Var(z_l) = n_in Var(w) E[a²] = n_in Var(w) Var(z_(l-1))/2 keeps its size when Var(w) = 2/n_in"),
-        step(fraction(2, fan_in), value, f"with fan_in = {fan_in}"),
+             r"$\operatorname{Var}(z_l) = n_{in} \operatorname{Var}(w)\, \mathrm{E}[a^2] "
+             r"= n_{in} \operatorname{Var}(w) \operatorname{Var}(z_{l-1})/2$ keeps its size when "
+             r"$\operatorname{Var}(w) = 2/n_{in}$"),
+        step(fraction(2, fan_in), value, f"evaluated at $n_{{in}} = {fan_in}$"),
     )
     return Derivation("he-variance", f"He variance for {fan_in} inputs", steps, Quantity.exact(value),
                       params={"fan_in": fan_in},

@@ -67,12 +67,16 @@ def expected_sigmoid_slope(s: sp.Rational) -> Derivation:
     t = sp.Symbol("t", real=True)
     scaled_slope = sp.Subs(sp.Derivative(sigma(t), t), t, k * u)
     steps = (
-        step(sp.Subs(slope * normal_density(z, k), z, k * u) * k, scaled_slope * normal_density(u, 1),
-             "E[σ'(Z)] = ∫σ'(z) φ_s(z) dz; put z = s u, dz = s du, to integrate against N(0, 1)"),
-        step(sp.Subs(slope, z, -z), slope, "σ' is even, so the integral is twice the one over u > 0"),
+        step(sp.Mul(k, sp.Subs(sp.Mul(slope, normal_density(z, k), evaluate=False), z, k * u), evaluate=False),
+             sp.Mul(scaled_slope, normal_density(u, 1), evaluate=False),
+             r"$\mathrm{E}[\sigma'(Z)] = \int \sigma'(z)\, \varphi_s(z)\, dz$; put $z = su$ and $dz = s\, du$, "
+             r"to integrate against $N(0, 1)$"),
+        step(sp.Subs(slope, z, -z), slope, r"$\sigma'$ is even, so the integral is twice the one over $u > 0$"),
         step(sp.Limit(sigma(z), z, sp.oo) - sp.Limit(sigma(z), z, -sp.oo), 1,
-             "∫σ'(z) dz = 1: for a wide spread, E[σ'(Z)] ≈ φ_s(0) = 1/(s sqrt(2π))"),
-        step(sp.Subs(slope, z, 0), sp.Rational(1, 4), "for a narrow spread, E[σ'(Z)] tends to σ'(0) = 1/4"),
+             r"$\int \sigma'(z)\, dz = 1$: for a wide spread, "
+             r"$\mathrm{E}[\sigma'(Z)] \approx \varphi_s(0) = 1/(s\sqrt{2\pi})$"),
+        step(sp.Subs(slope, z, 0), sp.Rational(1, 4),
+             r"for a narrow spread, $\mathrm{E}[\sigma'(Z)]$ tends to $\sigma'(0) = \tfrac14$"),
     )
     value = Quantity.numeric(expected_slope_mp(s), float64=lambda: expected_slope_float64(float(s)))
     return Derivation("expected-sigmoid-slope", f"E[σ'(Z)] for Z ~ N(0, {s}²)", steps, value,

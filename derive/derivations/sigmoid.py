@@ -6,19 +6,20 @@ import math
 import mpmath
 import sympy as sp
 
+from derive import printing
 from derive.derivation import Derivation, step
 from derive.errors import VerificationError
 from derive.precision import workdps
 from derive.quantity import Quantity
 from derive.registry import Param, derivation, rational, require
-from derive.symbols import kept, logistic, sigma, z
+from derive.symbols import fraction, kept, logistic, sigma, z
 
 u = sp.Symbol("u", positive=True)
 """Stands for σ(z), which lies in (0, 1)."""
 UNIT_SAMPLES = {u: (sp.Rational(1, 5), sp.Rational(1, 2), sp.Rational(17, 20))}
 
 slope = sp.Derivative(sigma(z), z)
-slope_form = sigma(z) * (1 - sigma(z))
+slope_form = sp.Mul(sigma(z), 1 - sigma(z), evaluate=False)
 
 
 def at(expr, value):
@@ -31,11 +32,12 @@ def sigmoid_derivative() -> Derivation:
     exp_form = sp.exp(-z) / (1 + sp.exp(-z)) ** 2
     complement = sp.exp(-z) / (1 + sp.exp(-z))
     steps = (
-        step(slope, sp.Derivative((1 + sp.exp(-z)) ** -1, z), "definition of σ"),
-        step(slope, exp_form, "chain rule: the outer power gives -(1 + exp(-z)) to the power -2, the inner function gives -exp(-z)"),
+        step(slope, sp.Derivative((1 + sp.exp(-z)) ** -1, z), r"the definition $\sigma(z) = 1/(1 + e^{-z})$"),
+        step(slope, exp_form, r"chain rule: the outer power gives $-(1 + e^{-z})^{-2}$, "
+                              r"the inner function gives $-e^{-z}$"),
         step(exp_form, sp.Mul(kept(logistic(z)), kept(complement), evaluate=False), "split the fraction in two"),
-        step(complement, 1 - sigma(z), "write exp(-z) as (1 + exp(-z)) - 1 and divide by 1 + exp(-z)"),
-        step(slope, slope_form, "substitute σ(z) and 1 - σ(z) for the two factors"),
+        step(complement, 1 - sigma(z), r"write $e^{-z}$ as $(1 + e^{-z}) - 1$ and divide by $1 + e^{-z}$"),
+        step(slope, slope_form, r"substitute $\sigma(z)$ and $1 - \sigma(z)$ for the two factors"),
     )
     return Derivation("sigmoid-derivative", "The derivative of the sigmoid", steps,
                       slope_form, details={"exponential form": exp_form})
@@ -47,14 +49,16 @@ def sigmoid_max() -> Derivation:
     critical = sp.solveset(sp.diff(logistic(z) * (1 - logistic(z)), z), z, sp.S.Reals)
     require_single_zero(critical)
     steps = (
-        step(curvature, slope * (1 - 2 * sigma(z)), "product rule on σ(z)(1 - σ(z))"),
+        step(curvature, sp.Mul(slope, 1 - 2 * sigma(z), evaluate=False),
+             r"product rule on $\sigma(z)(1 - \sigma(z))$"),
         step(sigma(0), sp.Rational(1, 2),
-             "σ'(z) > 0, so σ''(z) = 0 only where 1 - 2σ(z) = 0, that is σ(z) = 1/2: z = 0"),
+             r"$\sigma'(z) > 0$, so $\sigma''(z) = 0$ only where $1 - 2\sigma(z) = 0$, "
+             r"that is where $\sigma(z) = \tfrac12$: at $z = 0$"),
         step(at(sp.Derivative(sigma(z), (z, 3)), 0), sp.Rational(-1, 8),
-             "the third derivative is negative at 0, so z = 0 is a maximum"),
+             r"the slope's own second derivative, $\sigma'''$, is negative at $0$, so $z = 0$ is a maximum"),
         step(sp.Limit(slope_form, z, sp.oo), 0, "the slope dies away to the right"),
         step(sp.Limit(slope_form, z, -sp.oo), 0, "and to the left, so the maximum is global"),
-        step(at(slope, 0), sp.Rational(1, 4), "σ(0)(1 - σ(0)) = 1/2 · 1/2"),
+        step(at(slope, 0), sp.Rational(1, 4), r"$\sigma(0)(1 - \sigma(0)) = \tfrac12 \cdot \tfrac12$"),
     )
     return Derivation("sigmoid-max", "Maximum of σ'(z) by calculus", steps,
                       Quantity.exact(sp.Rational(1, 4)), details={"attained at z": Quantity.exact(0)})
@@ -70,11 +74,13 @@ def sigmoid_max_amgm() -> Derivation:
     half = sp.Rational(1, 2)
     steps = (
         step(u * (1 - u), sp.Rational(1, 4) - (u - half) ** 2,
-             "complete the square, writing u = σ(z) in (0, 1)", UNIT_SAMPLES),
-        step(sp.Add(u, 1 - u, evaluate=False) / 2, half,
-             "AM-GM says the same: sqrt(u(1 - u)) <= (u + (1 - u))/2 = 1/2", UNIT_SAMPLES),
-        step(sigma(0), half, "the square vanishes only at u = 1/2, and σ(z) = 1/2 only at z = 0"),
-        step(sigma(0) * (1 - sigma(0)), sp.Rational(1, 4), "so the bound 1/4 is reached, at z = 0"),
+             r"complete the square, writing $u$ for $\sigma(z)$, which lies in $(0, 1)$", UNIT_SAMPLES),
+        step(fraction(sp.Add(u, kept(1 - u), evaluate=False), 2), half,
+             r"the AM–GM inequality says the same: $\sqrt{u(1 - u)} \le \frac{u + (1 - u)}{2} = \frac12$",
+             UNIT_SAMPLES),
+        step(sigma(0), half, r"the square vanishes only at $u = \tfrac12$, and $\sigma(z) = \tfrac12$ only at $z = 0$"),
+        step(sp.Mul(sigma(0), 1 - sigma(0), evaluate=False), sp.Rational(1, 4),
+             r"so the bound $\tfrac14$ is reached, at $z = 0$"),
     )
     return Derivation("sigmoid-max-amgm", "Maximum of σ'(z) by completing the square", steps,
                       Quantity.exact(sp.Rational(1, 4)),
@@ -83,18 +89,21 @@ def sigmoid_max_amgm() -> Derivation:
 
 @derivation("sigmoid-second-derivative-max", "The largest value of σ''(z), and where")
 def sigmoid_second_derivative_max() -> Derivation:
-    u_star = (3 - sp.sqrt(3)) / 6
+    u_star = fraction(3 - sp.sqrt(3), 6)
     z_star = -sp.log(2 + sp.sqrt(3))
     curvature = sp.Derivative(sigma(z), (z, 2))
     steps = (
-        step(curvature, slope_form * (1 - 2 * sigma(z)), "differentiate σ(1 - σ) with σ' = σ(1 - σ)"),
-        step(sp.Derivative(sigma(z), (z, 3)), slope_form * (1 - 6 * sigma(z) + 6 * sigma(z) ** 2),
+        step(curvature, sp.Mul(sigma(z), 1 - sigma(z), 1 - 2 * sigma(z), evaluate=False),
+             r"differentiate $\sigma(1 - \sigma)$, using $\sigma' = \sigma(1 - \sigma)$"),
+        step(sp.Derivative(sigma(z), (z, 3)),
+             sp.Mul(sigma(z), 1 - sigma(z), 1 - 6 * sigma(z) + 6 * sigma(z) ** 2, evaluate=False),
              "differentiate once more"),
-        step(1 - 6 * u_star + 6 * u_star ** 2, 0,
-             "σ''' = 0 where 1 - 6u + 6u² = 0; the smaller root u = (3 - √3)/6 gives the maximum"),
-        step(sigma(z_star), u_star, "z = log(u/(1 - u)) = log(2 - √3) = -log(2 + √3)"),
-        step(at(curvature, z_star), sp.sqrt(3) / 18, "the maximum of σ''"),
-        step(at(curvature, -z_star), -sp.sqrt(3) / 18, "σ'' is odd, so its minimum is the mirror image"),
+        step(sp.Subs(6 * u ** 2 - 6 * u + 1, u, u_star), 0,
+             r"$\sigma''' = 0$ where $u = \sigma(z)$ solves $6u^2 - 6u + 1 = 0$; "
+             r"the smaller root, $u = (3 - \sqrt{3})/6$, gives the maximum"),
+        step(sigma(z_star), u_star, r"$z = \log\frac{u}{1 - u} = \log(2 - \sqrt{3}) = -\log(2 + \sqrt{3})$"),
+        step(at(curvature, z_star), sp.sqrt(3) / 18, r"the maximum of $\sigma''$"),
+        step(at(curvature, -z_star), -sp.sqrt(3) / 18, r"$\sigma''$ is odd, so its minimum is the mirror image"),
     )
     with workdps():
         third = sp.lambdify(z, sp.diff(logistic(z), z, 3), "mpmath")
@@ -129,18 +138,23 @@ def saturation_threshold(c: sp.Rational) -> Derivation:
                              "where float64 can still hold it")
     k = sp.Symbol("c", positive=True)
     k_samples = {k: (sp.Rational(1, 10), sp.Rational(1, 50), sp.Rational(6, 25)), **UNIT_SAMPLES}
-    root = (1 + sp.sqrt(1 - 4 * k)) / 2
-    odds = (1 - 2 * k + sp.sqrt(1 - 4 * k)) / (2 * k)
+    root = fraction(1 + sp.sqrt(1 - 4 * k), 2)
+    odds = fraction(1 - 2 * k + sp.sqrt(1 - 4 * k), 2 * k)
     closed = sp.log(odds)
     value = closed.subs(k, c)
     steps = (
-        step(root * (1 - root), k, "σ(1 - σ) = c is u² - u + c = 0; z > 0 takes the root above 1/2",
-             k_samples),
-        step(sigma(sp.log(u / (1 - u))), u, "the logit z = log(u/(1 - u)) inverts the sigmoid", k_samples),
-        step(root / (1 - root), odds, "so z = log of this ratio, with the root put in", k_samples),
-        step(sp.cosh(closed), 1 / (2 * k) - 1, "the same z is acosh(1/(2c) - 1)", k_samples),
-        step(sp.Subs(odds, k, c), sp.radsimp(odds.subs(k, c)), f"at c = {c}, z = log of this"),
-        step(sigma(value) * (1 - sigma(value)), c, "check: the slope there is c"),
+        step(sp.Subs(u * (1 - u), u, root), k,
+             r"with $u = \sigma(z)$, $\sigma'(z) = c$ reads $u^2 - u + c = 0$; "
+             r"$z > 0$ takes the root above $\tfrac12$", k_samples),
+        step(sigma(sp.log(u / (1 - u))), u, r"the logit $z = \log\frac{u}{1 - u}$ inverts the sigmoid", k_samples),
+        step(sp.Subs(u / (1 - u), u, root), odds,
+             "so $z$ is the logarithm of this ratio, with the root put in", k_samples),
+        step(sp.cosh(closed), 1 / (2 * k) - 1,
+             r"the same $z$ is $\operatorname{arcosh}\left(\frac{1}{2c} - 1\right)$", k_samples),
+        step(sp.Subs(odds, k, c), sp.radsimp(odds.subs(k, c)),
+             f"evaluated at $c = {printing.latex(c)}$: $z$ is the logarithm of this"),
+        step(sp.Mul(sigma(value), 1 - sigma(value), evaluate=False), c,
+             f"check at $c = {printing.latex(c)}$: the slope at that $z$ is $c$"),
     )
     result = threshold_value(c)
     with workdps():

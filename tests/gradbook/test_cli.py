@@ -8,6 +8,7 @@ import sympy as sp
 
 from derive import names
 from gradbook.cli import main
+from gradbook.present import reason_latex
 
 
 def run(capsys, *argv):
@@ -59,10 +60,19 @@ def test_text_output_shows_steps_and_result(capsys):
     assert "result: 1/4" in out
 
 
-def test_latex_output_escapes_reasons(capsys):
+def test_latex_output_sets_reasons_as_text_and_math(capsys):
     _, out, _ = run(capsys, "derive", "xavier-variance", "--format", "latex")
     assert r"\begin{align*}" in out and r"\end{align*}" in out
-    assert r"Var(w) = 1/n\_in" in out
+    assert r"\text{evaluated at }n_{in} = 784\text{ and }n_{out} = 128" in out
+
+
+@pytest.mark.parametrize("reason, expected", [
+    (r"the slope is $\sigma'(0)$", r"\text{the slope is }\sigma'(0)"),
+    (r"$e^{-z}$ over 100% & more", r"e^{-z}\text{ over 100\% \& more}"),
+    ("no math_here", r"\text{no math\_here}"),
+], ids=["prose-then-math", "math-then-escaped-prose", "prose-only"])
+def test_a_reason_in_latex_keeps_its_math_and_escapes_its_prose(reason, expected):
+    assert reason_latex(reason) == expected
 
 
 @pytest.mark.parametrize("argv, message", [
