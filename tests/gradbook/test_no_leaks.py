@@ -38,8 +38,6 @@ CONTAINERS = {
 IN_HTML = LEAKED_PYTHON | ASCII_MATHEMATICS | CONTAINERS
 IN_PDF = LEAKED_PYTHON | ASCII_MATHEMATICS
 
-UNTIL_REWRITTEN = pytest.mark.xfail(strict=False, reason="derivation reasons are being rewritten (issue 15 item 3)")
-
 
 class _Reading(HTMLParser):
     """A page's text in four parts: prose; the words inside its mathematics
@@ -115,7 +113,6 @@ def test_html_prose_shows_no_python_and_no_ascii_mathematics(readings, page):
     assert hits(spaced(readings[page].prose), IN_HTML) + hits(spaced(readings[page].math_words), LEAKED_PYTHON) == []
 
 
-@UNTIL_REWRITTEN
 @pytest.mark.parametrize("page", PAGES, ids=PAGES)
 def test_html_derivation_reasons_show_no_python_and_no_ascii_mathematics(readings, page):
     assert hits(spaced(readings[page].reasons), IN_HTML) == []
@@ -144,7 +141,6 @@ def test_pdf_prose_shows_no_python_and_no_ascii_mathematics(pdf_text, readings):
     assert pdf_hits(pdf_text[1], readings)["prose"] == []
 
 
-@UNTIL_REWRITTEN
 def test_pdf_derivation_reasons_show_no_python_and_no_ascii_mathematics(pdf_text, readings):
     assert pdf_hits(pdf_text[1], readings)["reasons"] == []
 
