@@ -7,6 +7,8 @@ from statistics import fmean, median
 import sympy as sp
 
 from derive import Measured, Quantity, activation
+from derive.audit import stated
+from derive.network.optimizers import Adam
 from derive.precision import DPS
 
 EXPERIMENTS = ("source-002", "source-003", "gradient-by-layer", "precision")
@@ -15,9 +17,8 @@ GREY_LEVELS, SIDE = 16, 8
 """The digits as scikit-learn ships them: 8×8 pixels, 16 grey levels."""
 MNIST_SIDE, MNIST_STEPS, MNIST_EPOCHS = 28, 469, 10
 """Source 002's MNIST: 28×28 pixels; its log shows 469 steps per epoch, for 10 epochs."""
-SOURCE_002 = {"about": "2.31", "sigmoid_loss": "2.3103", "sigmoid_accuracy": "0.1031", "relu_first_loss": "553.4570",
-              "relu_loss": "3.3873", "relu_accuracy": "0.8842"}
-"""Source 002's printed log: the last epoch of each network, and ReLU's first."""
+SOURCE_002_LAST_LOSS = stated("002-17")
+"""Source 002's sigmoid network's loss after its last epoch, as the audit quotes it."""
 INIT_NAMES = {"xavier": "Xavier", "he": "He"}
 PLOT_INITS = {"N(1,1)": "N(1, 1)", "xavier": "Xavier", "he": "He"}
 PLAIN = {"batch_norm": False, "skip": False}
@@ -28,6 +29,8 @@ PROFILES = (("sigmoid, Xavier", {"activation": "sigmoid", "init": "xavier", **PL
             ("sigmoid, Xavier, skips", {"activation": "sigmoid", "init": "xavier", "skip": True}))
 """The gradient profiles figure 7.3 draws (one seed)."""
 VARIANTS = (("plain", {}), ("bn", {"batch_norm": True}), ("skip", {"skip": True}))
+BARELY_TRAINED = 0.01
+"""A layer in which fewer than this share of the weights changed in training was barely touched by it."""
 
 
 def histories(result: dict, **match) -> list[dict]:
@@ -72,6 +75,19 @@ def percent(share: float) -> Measured:
     return Measured(100 * share)
 
 
+def sigmoid_slope(z: float) -> Measured:
+    """σ'(z) at a measured input, computed without cancellation for large z."""
+    tail = math.exp(-abs(z))
+    return m(tail / (1 + tail) ** 2)
+
+
+def unchanged_layers(history: dict, below: float = 0) -> int:
+    """How many layers, counted from the input, ended training with no more than
+    the share `below` of their weights changed (by default: not one weight)."""
+    shares = history["changed_share"]
+    return next((k for k, share in enumerate(shares) if share > below), len(shares))
+
+
 def span(counts: list[int]) -> str:
     """A range of whole numbers over seeds, as math: "$21$–$22$", or "$0$" when all agree."""
     low, high = min(counts), max(counts)
@@ -89,6 +105,7 @@ def _data(result: dict) -> dict:
             "inputs": upsampled["inputs"], "factor": math.isqrt(upsampled["inputs"] // small["inputs"]),
             "upsampled_side": math.isqrt(upsampled["inputs"]), "mnist_side": MNIST_SIDE,
             "mnist_inputs": MNIST_SIDE**2, "sum_small": m(small["mean_input_sum"]),
+            "slope_small": sigmoid_slope(small["mean_input_sum"]),
             "sum_upsampled": m(upsampled["mean_input_sum"])}
 
 
@@ -122,8 +139,7 @@ def _source_002(result: dict) -> dict:
         "stuck_loss_gap": m(max(abs(h["train_loss"][-1] - math.log(10)) for h in stuck)),
         "stuck_gradient_high": m(max(h["grad_norm_initial"][0] for h in stuck)),
         "stuck_last_layer": m(min(h["grad_norm_initial"][-1] for h in stuck)),
-        "source": SOURCE_002,
-        "source_gap": m(float(SOURCE_002["sigmoid_loss"]) - math.log(10)),
+        "source_gap": m(float(SOURCE_002_LAST_LOSS) - math.log(10)),
         "curves": {name: {"label": f"{act}, {PLOT_INITS[init]}",
                           "loss": [h["train_loss"] for h in histories(result, upsample=3, activation=act, init=init)],
                           "accuracy": [h["test_accuracy"]
@@ -145,6 +161,12 @@ def _source_003(result: dict) -> dict:
                                                 for h in runs))})
     sigmoid = histories(result, activation="sigmoid")
     sizes = sigmoid[0]
+    train_share, test_share = sizes["train_accuracy"][-1], sizes["test_accuracy"][-1]
+    answers = {(train_share, test_share), (1 - train_share, 1 - test_share)}
+    one_answer = train_share > 0.5 and all(
+        any(math.isclose(pair[0], a) and math.isclose(pair[1], b) for a, b in answers)
+        for h in sigmoid for pair in zip(h["train_accuracy"], h["test_accuracy"])) and all(
+        h["test_accuracy"][-1] == test_share for h in sigmoid)
     return {"rows": rows, "by": {r["activation"]: r for r in rows}, "classes": first["data"]["classes"],
             "class_count": len(first["data"]["classes"]),
             "width": first["network"]["hidden"][0], "hidden_layers": len(first["network"]["hidden"]),
@@ -153,6 +175,9 @@ def _source_003(result: dict) -> dict:
             "seeds": len(sigmoid), "train": sizes["train_size"], "test": sizes["test_size"],
             "plateau_gap": m(max(abs(v - math.log(2)) for h in sigmoid for v in h["train_loss"][1:])),
             "best_sigmoid": percent(max(h["test_accuracy"][-1] for h in sigmoid)),
+            "one_answer": one_answer, "train_share": percent(train_share),
+            "train_count": round(train_share * sizes["train_size"]),
+            "test_count": round(test_share * sizes["test_size"]), "other_share": percent(1 - test_share),
             "curves": {act: [h["train_loss"] for h in histories(result, activation=act)]
                        for act in ("sigmoid", "tanh", "relu")},
             "chance_loss": math.log(2)}
@@ -187,6 +212,21 @@ def _gradient_by_layer(result: dict) -> dict:
         return m(_geometric_mean(h["grad_norm_initial"][0]
                                  for h in histories(result, activation=act, init=init, depth=deep, **PLAIN)))
 
+    def collapse(act: str) -> dict:
+        """What training did to the network with small weights: each end's gradient before and
+        after, the layers it never changed, and how far the loss ends from ln(classes)."""
+        runs = histories(result, activation=act, init="small", depth=deep, **PLAIN)
+
+        def norm(when: str, layer: int) -> Measured:
+            return m(_geometric_mean(h[f"grad_norm_{when}"][layer] for h in runs))
+        return {"share": ratio("final", activation=act, init="small", depth=deep, **PLAIN),
+                "first_before": norm("initial", 0), "first_after": norm("final", 0),
+                "last_before": norm("initial", -1), "last_after": norm("final", -1),
+                "untouched": span([unchanged_layers(h, BARELY_TRAINED) for h in runs]),
+                "most_changed": percent(max(share for h in runs
+                                            for share in h["changed_share"][:unchanged_layers(h, BARELY_TRAINED)])),
+                "loss_gap": m(max(abs(h["train_loss"][-1] - math.log(h["classes"])) for h in runs))}
+
     def per_layer(depth: int) -> Measured:
         runs = histories(result, activation="sigmoid", init="xavier", depth=depth, **PLAIN)
         return m(_geometric_mean(h["grad_norm_initial"][0] / h["grad_norm_initial"][-1] for h in runs)
@@ -199,6 +239,7 @@ def _gradient_by_layer(result: dict) -> dict:
             "first": {f"{act}_{init}": first_norm(act, init) for act in ("tanh", "relu")
                       for init in ("small", "xavier", "he")},
             "lr": setting(first["training"]["lr"]),
+            "collapse": {act: collapse(act) for act in ("tanh", "relu")}, "adam_epsilon": setting(Adam.epsilon),
             "profiles": [{"label": label, "initial": h["grad_norm_initial"], "final": h["grad_norm_final"]}
                          for label, match in PROFILES
                          for h in histories(result, depth=deep, seed=1, **match)]}
@@ -210,8 +251,7 @@ def _precision(result: dict) -> dict:
     for fmt in ("float16", "float32", "float64"):
         runs = histories(result, dtype=fmt)
         zero_layers = [sum(share == 1.0 for share in h["grad_zero_share_initial"]) for h in runs]
-        unchanged = [next((k for k, share in enumerate(h["changed_share"]) if share > 0), len(h["changed_share"]))
-                     for h in runs]
+        unchanged = [unchanged_layers(h) for h in runs]
         rows.append({"format": fmt, "zero": span(zero_layers),
                      "first_norm": m(fmean(h["grad_norm_initial"][0] for h in runs)), "unchanged": span(unchanged)})
     return {"rows": rows, "by": {r["format"]: r for r in rows}, "depth": len(first["network"]["hidden"]) + 1,
