@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from derive import Derivation, printing
+from derive.audit import stated as source_printed
 from gradbook import build_cache, explorer, labels
 from gradbook.book import Part
 from gradbook.build_cache import NO_CACHE, BuildCache
@@ -103,6 +104,13 @@ class Helpers:
         label = self.numbering.claim(claim_id)
         return f"[**{label.text}**]{{#{label.anchor}}}"
 
+    def quote(self, claim_id: str) -> str:
+        """What a source printed, exactly, as audit claim `claim_id` records it:
+        how a sentence quotes a source ("source 000 writes {{ quote("000-02") }}").
+        A quotation in LaTeX (source 002's) is typeset as math."""
+        stated = source_printed(claim_id)
+        return f"${stated}$" if "\\" in stated or "^{" in stated else markdown_text(stated)
+
     def note(self, caller) -> str:
         return boxed("note", caller().strip())
 
@@ -135,12 +143,12 @@ class Helpers:
         return labels.placeholder(key)
 
     def derivation(self, d: Derivation) -> str:
-        """The steps of a verified derivation: each equality under its reason
-        (Markdown with math), with a small mark saying how it was checked."""
+        """The steps of a verified derivation: each equality with its reason and
+        how it was checked."""
         lines = []
         for number, s in enumerate(d.steps, 1):
-            how = "checked symbolically" if s.check == "symbolic" else "checked at 50 digits"
-            lines.append(f"{number}. {_sentence(s.reason)}: [{how}]{{.check}}\n\n"
+            how = "checked symbolically" if s.check == "symbolic" else "checked numerically at 50 digits"
+            lines.append(f"{number}. {markdown_text(_sentence(s.reason))} [({how})]{{.check}}:\n\n"
                          f"   $${printing.latex(s.lhs)} = {printing.latex(s.rhs)}$$\n")
         return "\n".join(lines)
 
@@ -222,7 +230,8 @@ def _file_key(part: Part, name: str, *more) -> str:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set", "worked", "audit_entry", "explorer", "explorer_link", "explorer_note")}
+                         "practice_set", "worked", "audit_entry", "quote", "explorer", "explorer_link",
+                         "explorer_note")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:

@@ -24,7 +24,7 @@ def values() -> dict:
     cost = (sigma(pre) - y) ** 2
     t = sp.Symbol("t", real=True)
     slope_at = sp.Subs(sp.Derivative(sigma(t), t), t, pre)
-    one_neuron = step(sp.Derivative(cost, w), sp.Mul(2, sigma(pre) - y, slope_at, a0, evaluate=False),
+    one_neuron = step(sp.Derivative(cost, w), 2 * (sigma(pre) - y) * slope_at * a0,
                       "chain rule through the cost, the sigmoid and the weighted sum")
     depth = derive("depth-product", activation="sigmoid", w="1", layers="10")
     tanh_depth = derive("depth-product", activation="tanh", w="1", layers="10")

@@ -44,6 +44,23 @@ def _depths(factors) -> list[dict]:
     return rows
 
 
+def _shown(row: dict) -> str:
+    """A factor as prose names it: an exact one by its value; the anchor network's,
+    which is not exact, with a fourth figure so that it is not read as 0.025."""
+    factor = row["factor"]
+    return f"${factor.latex()}$" if factor.is_exact else f"the anchor network's ${factor.latex(4)}$"
+
+
+def _and(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}"
+
+
+def _by_format(rows: list[dict]) -> list[dict]:
+    """`rows` grouped by format, in the formats' order, each with its factors as a phrase."""
+    return [{"format": f.name, "factors": _and([_shown(r) for r in rows if r["format"] == f.name])}
+            for f in FORMATS.values() if any(r["format"] == f.name for r in rows)]
+
+
 def _audit() -> dict:
     verdicts = run()
     counts = Counter(v.verdict for v in verdicts)
@@ -74,7 +91,7 @@ def values() -> dict:
         "saturated": {"factor": q(SATURATED), "layers": SATURATED_LAYERS,
                       "product": q(SATURATED ** SATURATED_LAYERS)},
         "formats": _formats(), "rows": rows, "factor_rows": factor_rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
-        "differ": differ, "straddle": straddle, "half": half, "fifth": q(sp.Rational(1, 5)),
+        "differ": differ, "straddle": _by_format(straddle), "half": half, "fifth": q(sp.Rational(1, 5)),
         "fifth_in": rounded_factor, "log_rows": [{"label": label, "log_factor": math.log10(float(f.mp))}
                                                  for label, f, _ in factors],
         "audit": _audit(),

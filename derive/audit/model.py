@@ -5,7 +5,7 @@ decides it, and what the source states; the verdict is computed, never
 written down:
 
 `stated` is a quotation, exactly as the source printed it ("≈ 0.045",
-"1.56 × 10⁻⁵"); the number it gives is read from it (derive/audit/stated.py),
+"1.56 × 10⁻⁵"); the number it gives is read from it (derive/audit/quotation.py),
 or given as `number` where the source writes it in words ("four times").
 
 - value: the stated number against the computed one. Equal to the exact
@@ -34,7 +34,7 @@ import mpmath
 import sympy as sp
 
 from derive import numbers
-from derive.audit import stated as quotation
+from derive.audit import quotation
 from derive.errors import DeriveError
 from derive.quantity import Quantity
 

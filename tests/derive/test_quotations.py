@@ -1,6 +1,6 @@
 """Every claim's stated text is a quotation: it occurs in the source file the
 claim cites, exactly, once whitespace and the typographic variants of minus
-signs, quotes, multiplication signs and ≈ are folded (derive/audit/stated.py).
+signs, quotes, multiplication signs and ≈ are folded (derive/audit/quotation.py).
 The sources are in ../shared/seeds/ beside the repository; a clone without
 them skips these checks, saying so, except in CI, where they are required."""
 
@@ -12,7 +12,7 @@ import pytest
 
 from derive.audit import CLAIMS
 from derive.audit.model import Claim
-from derive.audit.stated import normalize, number
+from derive.audit.quotation import normalize, number
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 QUOTED = [c for c in CLAIMS if c.stated]
@@ -99,3 +99,21 @@ def test_the_number_a_stated_text_gives(stated, value):
 def test_a_stated_text_with_no_number_is_refused(stated):
     with pytest.raises(ValueError):
         number(stated)
+
+
+@pytest.mark.parametrize("claim_id, shown", [
+    ("000-02", "≈ 0.045"),
+    ("001-06", "0.0067"),
+    ("002-07", "$9.54 \\times 10^{-7}$"),
+], ids=["text", "plain-number", "latex-as-math"])
+def test_a_template_quotes_a_source_through_its_claim(claim_id, shown):
+    from gradbook.render import Helpers
+
+    assert Helpers.quote(None, claim_id) == shown
+
+
+def test_a_template_cannot_quote_what_no_claim_records():
+    from gradbook.render import Helpers
+
+    with pytest.raises(KeyError, match="000-05"):
+        Helpers.quote(None, "000-05")
