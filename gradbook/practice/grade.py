@@ -200,7 +200,7 @@ def _differs_by_a_constant(given, truth, fixed: dict[str, Fraction]) -> bool:
     exact arithmetic is cheap; others are left to the numerical comparison."""
     if not (_modest(given) and _modest(truth)):
         return False
-    difference = _sympy(given, fixed) - _sympy(truth, fixed)
+    difference = sympy_expression(given, fixed) - sympy_expression(truth, fixed)
     return bool(difference.is_Number and difference != 0)
 
 
@@ -237,7 +237,7 @@ def _constant_value(tree):
 _FUNCTIONS = {"exp": sp.exp, "tanh": sp.tanh, "log": sp.log, "sqrt": sp.sqrt, "sigma": sigma}
 
 
-def _sympy(tree, fixed: dict[str, Fraction]) -> sp.Expr:
+def sympy_expression(tree, fixed: dict[str, Fraction]) -> sp.Expr:
     """The tree as a sympy expression, built node by node (never from text)."""
     kind = tree[0]
     if kind == "num":
@@ -248,12 +248,12 @@ def _sympy(tree, fixed: dict[str, Fraction]) -> sp.Expr:
             return sp.Rational(fixed[tree[1]].numerator, fixed[tree[1]].denominator)
         return {"e": sp.E, "pi": sp.pi}.get(tree[1]) or sp.Symbol(tree[1], real=True)
     if kind == "call":
-        return _FUNCTIONS[tree[1]](_sympy(tree[2], fixed))
+        return _FUNCTIONS[tree[1]](sympy_expression(tree[2], fixed))
     if kind == "neg":
-        return -_sympy(tree[1], fixed)
+        return -sympy_expression(tree[1], fixed)
     if kind == "pct":
-        return _sympy(tree[1], fixed) / 100
-    left, right = _sympy(tree[1], fixed), _sympy(tree[2], fixed)
+        return sympy_expression(tree[1], fixed) / 100
+    left, right = sympy_expression(tree[1], fixed), sympy_expression(tree[2], fixed)
     if kind == "+":
         return left + right
     if kind == "-":

@@ -8,7 +8,7 @@ from derive.numbers import format_decimal, round_sig
 from gradbook import pandoc
 from gradbook.pdf import compile_pdf
 from gradbook.practice.families import FAMILIES
-from gradbook.practice.grade import _sympy, constants, key_tree
+from gradbook.practice.grade import constants, key_tree, sympy_expression
 from gradbook.practice.model import Answer, ProblemSet, is_count
 from gradbook.formatting import boxed, markdown_text
 from gradbook.shells import asset, shell
@@ -26,7 +26,7 @@ def shown_value(answer: Answer) -> str:
     """The answer as the key prints it, as mathematics: a number in the house
     style, an expression typeset (read by the grader's own safe parser)."""
     if answer.value is None:
-        return f"${printing.latex(_sympy(key_tree(answer), constants(answer)))}$"
+        return f"${printing.latex(sympy_expression(key_tree(answer), constants(answer)))}$"
     if answer.exact is not None and answer.exact.lstrip("-").isdigit():
         return f"${answer.exact}$"
     return f"${format_decimal(round_sig(Decimal(answer.value)), 'latex')}$"
