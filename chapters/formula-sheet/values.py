@@ -37,7 +37,8 @@ def values() -> dict:
         ]),
         ("Depth", "ch:03-depth", [
             ("one sigmoid unit with squared error",
-             sp.Eq(sp.Derivative((sigma(pre) - y) ** 2, w), 2 * (sigma(pre) - y) * slope(sigma, pre) * a0)),
+             sp.Eq(sp.Derivative((sigma(pre) - y) ** 2, w),
+                   sp.Mul(2, sigma(pre) - y, slope(sigma, pre), a0, evaluate=False))),
             ("the gradient factor through n sigmoid layers, at most", (sp.Abs(w) / 4) ** n),
             ("the least n with f to the n below epsilon", sp.floor(sp.log(eps) / sp.log(f)) + 1),
         ]),
