@@ -4,20 +4,21 @@ n sigmoid units in a row, one weight w on every link, input x, zero biases:
 
     z_1 = w x,   a_k = σ(z_k),   z_{k+1} = w a_k   (k = 1 … n)
 
-Conventions for the backward pass. The signal entering from above is taken
-as 1 at the last unit's output (∂L/∂a_n = 1), as the source does. Then, for
-k = n … 1:
+The guide's convention for the backward pass, stated once in chapter 4:
+δ_k = ∂L/∂z_k, the gradient of the loss with respect to unit k's
+pre-activation. The cost sets the top unit's δ_n; the guide takes δ_n = 1,
+so every δ is relative to whatever the cost sends down. Then, for k < n,
 
-    delta_a[k] = ∂L/∂a_k    with delta_a[n] = 1 and delta_a[k] = delta_a[k+1] · w · σ'(z_{k+1})
-    delta_z[k] = ∂L/∂z_k  = delta_a[k] · σ'(z_k)            (the textbook δ)
-    grad_w[k]  = ∂L/∂w_k  = delta_z[k] · a_{k-1}            (a_0 = x), the gradient of
-                                                            the weight feeding unit k,
-                                                            taking the weights as separate
+    delta[k]           = δ_k     = δ_{k+1} · w σ'(z_k)   (unit k's own slope, and the
+                                                         weight on the link above it)
+    weight_gradient[k] = ∂L/∂w_k = δ_k · a_{k-1}         (a_0 = x), the gradient of the
+                                                         weight feeding unit k, taking
+                                                         the weights as separate
 
-The source's trace table lists delta_a (1, 0.025, 6.25e-4, 1.56e-5) but then
-calls delta_a[1] · x the first weight's gradient, dropping the factor σ'(z_1);
-its printed program, run as written, multiplies w σ'(z) for all four units and
-prints other numbers again. The book reports all three side by side.
+and δ_k = ∂z_n/∂z_k, a product of n - k factors w σ'(z_j).
+
+The practice problems also ask for plain derivatives of the top unit's output,
+which need no convention: delta_a[k] = ∂a_n/∂a_k and grad_w[k] = ∂a_n/∂w_k.
 """
 
 import math
@@ -38,8 +39,9 @@ class ChainTrace:
     z: tuple
     a: tuple
     slope: tuple
+    delta: tuple
+    weight_gradient: tuple
     delta_a: tuple
-    delta_z: tuple
     grad_w: tuple
 
     @property
@@ -61,14 +63,17 @@ def trace_chain(w, x, layers: int) -> ChainTrace:
             signal = 1 / (1 + e) if z[-1] >= 0 else e / (1 + e)
             a.append(signal)
             slope.append(e / (1 + e) ** 2)
+        inputs = [x] + a[:-1]
+        delta = [mpmath.mpf(1)] * layers
+        for k in range(layers - 2, -1, -1):
+            delta[k] = delta[k + 1] * w * slope[k]
+        weight_gradient = [d * i for d, i in zip(delta, inputs)]
         delta_a = [mpmath.mpf(1)] * layers
         for k in range(layers - 2, -1, -1):
             delta_a[k] = delta_a[k + 1] * w * slope[k + 1]
-        delta_z = [d * s for d, s in zip(delta_a, slope)]
-        inputs = [x] + a[:-1]
-        grad_w = [d * i for d, i in zip(delta_z, inputs)]
-    return ChainTrace(w, x, tuple(z), tuple(a), tuple(slope),
-                      tuple(delta_a), tuple(delta_z), tuple(grad_w))
+        grad_w = [d * s * i for d, s, i in zip(delta_a, slope, inputs)]
+    return ChainTrace(w, x, tuple(z), tuple(a), tuple(slope), tuple(delta), tuple(weight_gradient),
+                      tuple(delta_a), tuple(grad_w))
 
 
 def slopes_float64(w: float, x: float, layers: int) -> list[float]:
@@ -82,6 +87,16 @@ def slopes_float64(w: float, x: float, layers: int) -> list[float]:
         slopes.append(e / (1.0 + e) ** 2)
         signal = 1.0 / (1.0 + e) if t >= 0 else e / (1.0 + e)
     return slopes
+
+
+def deltas_float64(w: float, x: float, layers: int) -> list[float]:
+    """δ_k = ∂L/∂z_k for each unit in float64, with δ_n = 1 at the top: the
+    guide's convention, on a separate path for cross-checks."""
+    slopes = slopes_float64(w, x, layers)
+    delta = [1.0] * layers
+    for k in range(layers - 2, -1, -1):
+        delta[k] = delta[k + 1] * w * slopes[k]
+    return delta
 
 
 def signal_float64(w: float, x: float, layers: int) -> float:

@@ -6,20 +6,23 @@ activation φ. The pre-activations either sit at one point z in every layer
 (chapter 3's product) or are traced from an input x as in chapter 4's chain:
 z_1 = w x and z_{k+1} = w a_k.
 
-- A plain layer has a_k = φ(z_k) and multiplies the gradient that passes
-  down through it by f_k = w φ'(z_k).
-- A layer with a skip has a_k = a_{k-1} + φ(z_k) (a_0 = x) and factor
-  1 + w φ'(z_k).
+The gradient reaching layer k is δ_k = ∂L/∂z_k, the guide's convention
+(chapter 4): the cost sets the top layer's δ_n, taken as 1, and going down
+from layer k + 1 to layer k multiplies δ by layer k's factor
+f_k = ∂z_{k+1}/∂z_k. So δ_k = f_k · f_{k+1} ··· f_{n-1}, and layer 1 receives
+n - 1 factors, f^(n-1) when every factor is f; the top layer's own factor
+would lead to a layer above the chain, and is not part of any δ.
+
+- A plain layer has a_k = φ(z_k), so z_{k+1} = w φ(z_k) and f_k = w φ'(z_k):
+  the unit's own slope and the weight on the link above it.
+- A layer with a skip has a_k = a_{k-1} + φ(z_k) (a_0 = x), so
+  z_{k+1} = z_k + w φ(z_k) and f_k = 1 + w φ'(z_k).
 - A normalized layer standardizes its pre-activation over a batch, so it is
   spread as Z ~ N(0, 1) whatever w and x are. Linearized, the layer passes
   on sign(w) E[φ'(Z)] / sd φ(Z): the slope averaged over the batch, divided
   by the spread that the next layer's normalization divides out. By Stein's
   lemma, E[Z g(Z)] = E[g'(Z)], that is the correlation of Z and φ(Z), so it
   never exceeds 1 and equals 1 only for a linear φ.
-
-The gradient reaching layer k is the product of the factors of layers k … n,
-with the gradient leaving the top taken as 1: the bottom layer's is the whole
-product, f^n when every factor is f.
 """
 
 from dataclasses import dataclass
@@ -75,7 +78,8 @@ class Setting:
 @dataclass(frozen=True)
 class GradientPath:
     """Layer by layer, bottom (k = 1) first: the pre-activation (none when
-    normalized), the factor, and the gradient reaching the layer."""
+    normalized) and δ_k, the gradient reaching the layer; and the factors
+    f_1 … f_(n-1) that carry δ down, one fewer than the layers."""
 
     setting: Setting
     z: tuple
@@ -108,16 +112,14 @@ def gradient_path(setting: Setting) -> GradientPath:
         w, at = _mp(setting.w), _mp(setting.at)
         if setting.layer == "normalized":
             zs = ()
-            factors = [mpmath.sign(w) * normalized_factor(setting.activation).mp] * n
+            factors = [mpmath.sign(w) * normalized_factor(setting.activation).mp] * (n - 1)
         else:
             zs = _traced(value, w, at, n, setting.layer == "skip") if setting.traced else [at] * n
             offset = 1 if setting.layer == "skip" else 0
-            factors = [offset + w * slope(v) for v in zs]
-        gradient = [mpmath.mpf(0)] * n
-        running = mpmath.mpf(1)
-        for k in range(n - 1, -1, -1):
-            running *= factors[k]
-            gradient[k] = running
+            factors = [offset + w * slope(v) for v in zs[:-1]]
+        gradient = [mpmath.mpf(1)] * n
+        for k in range(n - 2, -1, -1):
+            gradient[k] = gradient[k + 1] * factors[k]
     return GradientPath(setting, tuple(zs), tuple(factors), tuple(gradient))
 
 

@@ -24,7 +24,7 @@ def values() -> dict:
     cost = (sigma(pre) - y) ** 2
     t = sp.Symbol("t", real=True)
     slope_at = sp.Subs(sp.Derivative(sigma(t), t), t, pre)
-    one_neuron = step(sp.Derivative(cost, w), 2 * (sigma(pre) - y) * slope_at * a0,
+    one_neuron = step(sp.Derivative(cost, w), sp.Mul(2, sigma(pre) - y, slope_at, a0, evaluate=False),
                       "chain rule through the cost, the sigmoid and the weighted sum")
     depth = derive("depth-product", activation="sigmoid", w="1", layers="10")
     tanh_depth = derive("depth-product", activation="tanh", w="1", layers="10")
@@ -42,7 +42,7 @@ def values() -> dict:
               for f in FACTORS]
     strong = derive("depth-product", activation="sigmoid", w="5", layers="10")
     return {
-        "explore": {"activation": "sigmoid", "depth": 10, "w": "1", "at": "0"},
+        "explore": {"activation": "sigmoid", "depth": products["ten"]["n"] + 1, "w": "1", "at": "0"},
         "f": {"pre": sp.Eq(sp.Symbol("z"), pre), "act": sp.Eq(sp.Symbol("a"), sigma(sp.Symbol("z"))),
               "cost": sp.Eq(sp.Symbol("C"), (sp.Symbol("a") - y) ** 2)},
         "one_neuron": one_neuron,

@@ -1,4 +1,4 @@
-"""Chapter 4's figure: the anchor network's backward signals, layer by layer."""
+"""Chapter 4's figure: the anchor network's gradients, layer by layer."""
 
 import numpy as np
 
@@ -6,15 +6,15 @@ from derive import trace_chain
 
 
 def anchor_deltas(fig):
-    """Bars of dL/da_k and dL/dw_k for the four layers, on a log scale."""
+    """Bars of δ_k = ∂L/∂z_k and ∂L/∂w_k for the four layers, on a log scale."""
     t = trace_chain("0.1", 1, 4)
     layers = np.arange(1, t.layers + 1)
     ax = fig.subplots()
     width = 0.38
-    ax.bar(layers - width / 2, [float(v) for v in t.delta_a], width, color="#1f5fa8",
-           label="∂L/∂aₖ (the signal arriving at layer k)")
-    ax.bar(layers + width / 2, [float(v) for v in t.grad_w], width, color="#d08a00",
-           label="∂L/∂wₖ (the gradient of layer k's weight)")
+    ax.bar(layers - width / 2, [float(v) for v in t.delta], width, color="#1f5fa8",
+           label="δₖ = ∂L/∂zₖ (the gradient reaching layer k)")
+    ax.bar(layers + width / 2, [float(v) for v in t.weight_gradient], width, color="#d08a00",
+           label="∂L/∂wₖ = δₖ aₖ₋₁ (the gradient of layer k's weight)")
     ax.set_yscale("log")
     ax.set_xticks(layers, [f"layer {k}" for k in layers])
     ax.set_ylabel("size (log scale)")

@@ -7,7 +7,7 @@ import mpmath
 import sympy as sp
 
 from derive import Quantity, derive, trace_chain
-from derive.chain import slopes_float64
+from derive.chain import deltas_float64, slopes_float64
 from derive.precision import DPS
 
 W, X, LAYERS = sp.Rational(1, 10), sp.Integer(1), 4
@@ -24,26 +24,25 @@ def mp(value, float64) -> Quantity:
 
 
 def float_trace(w: float, x: float, layers: int):
-    """The chain in plain float64: slopes, and dL/da_k from the top down."""
-    slopes = slopes_float64(w, x, layers)
-    delta = [1.0] * layers
-    for k in range(layers - 2, -1, -1):
-        delta[k] = delta[k + 1] * w * slopes[k + 1]
-    return slopes, delta
+    """The chain in plain float64: slopes, and δ_k = ∂L/∂z_k from the top down."""
+    return slopes_float64(w, x, layers), deltas_float64(w, x, layers)
 
 
 def traced(w, x, layers) -> dict:
+    """Each unit's forward values, δ_k, ∂L/∂w_k and its learning step. The
+    factor w σ'(z_k) carries δ from unit k + 1 down to unit k, so the top unit,
+    whose δ the cost sets, has none."""
     t = trace_chain(w, x, layers)
     slopes, delta = float_trace(float(w), float(x), layers)
     inputs = [float(x)] + [float(v) for v in t.a[:-1]]
     return {
         "trace": t,
         "rows": [{"k": k + 1, "z": mp(t.z[k], float(t.z[k])), "a": mp(t.a[k], float(t.a[k])),
-                  "slope": mp(t.slope[k], slopes[k]), "factor": mp(w * t.slope[k], float(w) * slopes[k]),
-                  "delta": mp(t.delta_a[k], delta[k]),
-                  "grad": mp(t.grad_w[k], delta[k] * slopes[k] * inputs[k]),
-                  "source_update": mp(-mpmath.mpf(LEARNING_RATE) * t.delta_a[k], -float(LEARNING_RATE) * delta[k]),
-                  "step": mp(-mpmath.mpf(LEARNING_RATE) * t.grad_w[k], -float(LEARNING_RATE) * delta[k] * slopes[k] * inputs[k])}
+                  "slope": mp(t.slope[k], slopes[k]),
+                  "factor": mp(w * t.slope[k], float(w) * slopes[k]) if k < layers - 1 else None,
+                  "delta": mp(t.delta[k], delta[k]),
+                  "grad": mp(t.weight_gradient[k], delta[k] * inputs[k]),
+                  "step": mp(-mpmath.mpf(LEARNING_RATE) * t.weight_gradient[k], -float(LEARNING_RATE) * delta[k] * inputs[k])}
                  for k in range(layers)],
     }
 
@@ -55,32 +54,36 @@ def values() -> dict:
     # What source 003's program computes as written: it multiplies w σ' for all four units.
     program = [mpmath.fprod([W * s for s in t.slope[k:]]) for k in range(LAYERS)]
     program_f = [math.prod(float(W) * s for s in slopes[k:]) for k in range(LAYERS)]
-    ratio = mp(t.delta_a[-1] / t.delta_a[0], delta[-1] / delta[0])
+    ratio = mp(t.delta[-1] / t.delta[0], delta[-1] / delta[0])
+    # ∂L/∂w_1 = ∂z_4/∂w_1 = w ∂a_3/∂w_1, which derive's chain-gradient derivation has in closed form.
+    below_top = derive("chain-gradient", w=str(W), x=str(X), layers=str(LAYERS - 1)).result
+    first_weight = Quantity.exact(W * below_top.exact_value, mp=t.weight_gradient[0],
+                                  float64=float(W) * below_top.float64)
     extra = [traced(W, X, n)["rows"][0]["delta"] for n in (LAYERS + 1, LAYERS + 2)]
     exercise3 = []
     for w in EXERCISE_WEIGHTS:
         run = traced(w, X, LAYERS)
         exercise3.append({"w": Quantity.exact(w), "assumed": Quantity.exact((w * ASSUMED_SLOPE) ** (LAYERS - 1)),
                           "assumed_factor": Quantity.exact(w * ASSUMED_SLOPE),
-                          "actual": run["rows"][0]["delta"], "slopes": [r["slope"] for r in run["rows"]],
-                          "factors": [r["factor"] for r in run["rows"]]})
+                          "actual": run["rows"][0]["delta"], "slopes": [r["slope"] for r in run["rows"]]})
     return {
         "explore": {"activation": "sigmoid", "depth": LAYERS, "w": str(float(W)), "at": str(float(X)), "start": "x"},
         "w": Quantity.exact(W), "x": Quantity.exact(X), "layers": LAYERS, "lr": Quantity.exact(LEARNING_RATE),
-        "rows": rows, "down": list(reversed(rows)),
+        "rows": rows, "down": list(reversed(rows)), "top_delta": Quantity.exact(1),
         "ratio": ratio,
         "factor_bound": Quantity.exact(W * sp.Rational(1, 4)),
         "forty_squared": Quantity.exact((W * sp.Rational(1, 4)) ** 2),
         "quarter": derive("sigmoid-max").result, "digits": DPS,
-        "source_ratio_power": Quantity.exact((W * sp.Rational(1, 4)) ** -(LAYERS - 1)),
-        "first_weight": derive("chain-gradient", w="1/10", x="1", layers="4").result,
+        "first_weight": first_weight,
+        "top_weight": rows[-1]["grad"],
+        "first_step": rows[0]["step"],
         "program": [mp(v, f) for v, f in zip(program, program_f)],
         "program_ratio": mp(program[-1] / program[0], program_f[-1] / program_f[0]),
-        "mixed_ratio": mp(t.delta_a[-2] / (mpmath.mpf(LEARNING_RATE) * t.delta_a[0]),
+        "mixed_ratio": mp(t.delta[-2] / (mpmath.mpf(LEARNING_RATE) * t.delta[0]),
                           delta[-2] / (float(LEARNING_RATE) * delta[0])),
         "epochs": EPOCHS,
-        "epochs_top": mp(EPOCHS * t.delta_a[-2], EPOCHS * delta[-2]),
-        "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta_a[0], EPOCHS * float(LEARNING_RATE) * delta[0]),
+        "epochs_top": mp(EPOCHS * t.delta[-2], EPOCHS * delta[-2]),
+        "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta[0], EPOCHS * float(LEARNING_RATE) * delta[0]),
         "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2),
         "deeper_params": {"w": float(W), "x": int(X), "layers": LAYERS + 1},
         "assumed_slope": Quantity.exact(ASSUMED_SLOPE),

@@ -75,6 +75,8 @@
     return value === null ? a.e < 0 : Math.abs(value) <= limit;
   }
 
+  const SUBSCRIPT = { "0": "₀", "1": "₁", "2": "₂", "3": "₃", "4": "₄", "5": "₅", "6": "₆", "7": "₇", "8": "₈", "9": "₉" };
+  const subscript = (n) => String(n).replace(/./g, (ch) => SUBSCRIPT[ch]);
   const SUPERSCRIPT = { "0": "⁰", "1": "¹", "2": "²", "3": "³", "4": "⁴", "5": "⁵", "6": "⁶", "7": "⁷", "8": "⁸", "9": "⁹", "-": "⁻" };
 
   /* The house style of derive/numbers.py: FIGURES significant figures, rounded
@@ -112,27 +114,27 @@
     return digits.slice(0, exponent + 1) + "." + digits.slice(exponent + 1);
   }
 
-  /* The model: derive/gradient_path.py, in float64 with scaled products. */
+  /* The model: derive/gradient_path.py, in float64 with scaled products.
+     The gradient reaching layer k is δ_k = ∂L/∂z_k, the top layer's δ set to
+     one; layer k's factor ∂z_(k+1)/∂z_k carries it down from layer k + 1, so
+     the top layer's own factor is never used and there are depth - 1. */
   function follow(s) {
     const act = F.activations[s.activation];
     const zs = [], factors = [];
     if (s.layer === "normalized") {
-      for (let k = 0; k < s.depth; k++) factors.push(Math.sign(s.w) * act.normalized);
+      for (let k = 0; k < s.depth - 1; k++) factors.push(Math.sign(s.w) * act.normalized);
     } else {
       let a = s.at;
       for (let k = 0; k < s.depth; k++) {
         const z = s.start === "x" ? s.w * a : s.at;
         zs.push(z);
         if (s.start === "x") a = s.layer === "skip" ? a + act.value(z) : act.value(z);
-        factors.push((s.layer === "skip" ? 1 : 0) + s.w * act.slope(z));
+        if (k < s.depth - 1) factors.push((s.layer === "skip" ? 1 : 0) + s.w * act.slope(z));
       }
     }
     const gradient = new Array(s.depth);
-    let running = scaled(1);
-    for (let k = s.depth - 1; k >= 0; k--) {
-      running = times(running, scaled(factors[k]));
-      gradient[k] = running;
-    }
+    gradient[s.depth - 1] = scaled(1);
+    for (let k = s.depth - 2; k >= 0; k--) gradient[k] = times(gradient[k + 1], scaled(factors[k]));
     return { zs, factors, gradient };
   }
 
@@ -347,18 +349,23 @@
       $("out-value").textContent = house(act.value(path.zs[0]));
       $("out-slope").textContent = house(act.slope(path.zs[0]));
     }
-    $("out-factor-first").textContent = house(path.factors[0]);
-    $("out-factor-last").textContent = house(path.factors[s.depth - 1]);
-    document.querySelectorAll(".depth-n").forEach((node) => { node.textContent = String(s.depth); });
+    document.querySelectorAll(".factors").forEach((node) => { node.hidden = s.depth < 2; });
+    if (s.depth >= 2) {
+      $("out-factor-first").textContent = house(path.factors[0]);
+      $("out-factor-last").textContent = house(path.factors[s.depth - 2]);
+    }
+    document.querySelectorAll(".depth-below").forEach((node) => { node.textContent = String(s.depth - 1); });
     $("out-gradient-first").textContent = house(path.gradient[0]);
     for (const name of Object.keys(F.formats)) {
       const lost = losses(path.gradient, name);
       $(`out-${name}-subnormal`).textContent = String(lost.subnormal);
       $(`out-${name}-zero`).textContent = String(lost.zero);
     }
-    $("x-summary").textContent = `Layer 1 receives ${house(path.gradient[0])} of the gradient that leaves layer ${s.depth}.`;
+    $("x-summary").textContent = s.depth === 1
+      ? "With one layer, δ₁ is the top layer's δ, which the cost sets: here one."
+      : `Layer 1 receives δ₁ = ${house(path.gradient[0])}, with the top layer's δ${subscript(s.depth)} set to one.`;
     const rows = path.gradient.map((g, k) =>
-      `<tr><th scope="row">${k + 1}</th><td>${pointwise ? house(path.zs[k]) : "—"}</td><td>${house(path.factors[k])}</td><td>${house(g)}</td></tr>`);
+      `<tr><th scope="row">${k + 1}</th><td>${pointwise ? house(path.zs[k]) : "—"}</td><td>${k < s.depth - 1 ? house(path.factors[k]) : "—"}</td><td>${house(g)}</td></tr>`);
     $("x-layers").tBodies[0].innerHTML = rows.join("");
   }
 

@@ -2,7 +2,7 @@ import mpmath
 import pytest
 
 from derive import trace_chain
-from derive.chain import chain_gradient_float64
+from derive.chain import chain_gradient_float64, deltas_float64
 
 
 def sigmoid(v):
@@ -45,6 +45,41 @@ def test_delta_a_is_the_derivative_of_the_output_with_respect_to_each_activation
             numeric = mpmath.diff(rest, anchor.a[k])
             assert abs(numeric - anchor.delta_a[k]) < abs(anchor.delta_a[k]) * mpmath.mpf(10) ** -40
     assert anchor.delta_a[-1] == 1
+
+
+def pre_activation_of_top(w, x, layers, k, z_k):
+    """z_n of the chain when unit k's pre-activation is set to z_k (k counted from 0)."""
+    signal = sigmoid(z_k)
+    for _ in range(layers - 1 - k):
+        z = w * signal
+        signal = sigmoid(z)
+    return z if k < layers - 1 else z_k
+
+
+def test_delta_is_the_derivative_of_the_top_pre_activation(anchor):
+    """The guide's convention: δ_k = ∂L/∂z_k with δ_n = ∂L/∂z_n = 1, so δ_k = ∂z_n/∂z_k."""
+    with mpmath.workdps(80):
+        for k in range(anchor.layers):
+            numeric = mpmath.diff(lambda v, k=k: pre_activation_of_top(anchor.w, anchor.x, anchor.layers, k, v),
+                                  anchor.z[k])
+            assert abs(numeric - anchor.delta[k]) < abs(anchor.delta[k]) * mpmath.mpf(10) ** -40
+    assert anchor.delta[-1] == 1
+
+
+def test_the_weight_gradient_is_delta_times_the_input(anchor):
+    """∂L/∂w_1 = ∂z_n/∂w_1 = δ_1 x: perturb the first weight and run the chain forward."""
+    with mpmath.workdps(80):
+        numeric = mpmath.diff(lambda first: anchor.w * output_of(anchor.w, anchor.x, anchor.layers - 1, first),
+                              anchor.w)
+        assert abs(numeric - anchor.weight_gradient[0]) < abs(numeric) * mpmath.mpf(10) ** -40
+    inputs = (anchor.x,) + anchor.a[:-1]
+    with mpmath.workdps(60):
+        for g, d, i in zip(anchor.weight_gradient, anchor.delta, inputs):
+            assert abs(g - d * i) < abs(g) * mpmath.mpf(10) ** -55
+
+
+def test_float64_deltas_agree(anchor):
+    assert deltas_float64(0.1, 1.0, 4) == pytest.approx([float(d) for d in anchor.delta], rel=1e-14)
 
 
 def test_first_weight_gradient_by_finite_differences(anchor):

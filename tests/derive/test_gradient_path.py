@@ -20,20 +20,24 @@ def close(a, b) -> bool:
 
 
 @pytest.mark.parametrize("n", [1, 7, 50], ids=lambda n: f"depth-{n}")
-def test_a_held_sigmoid_at_zero_passes_on_a_quarter_per_layer(n):
+def test_a_held_sigmoid_at_zero_passes_on_a_quarter_per_layer_below_the_top(n):
+    """δ_n = 1 at the top; each of the n - 1 layers below multiplies by 1/4."""
     path = gradient_path(Setting("sigmoid", n, R(1), R(0)))
+    assert len(path.factor) == n - 1
     assert all(close(f, R(1, 4)) for f in path.factor)
-    assert close(path.gradient[0], R(1, 4) ** n)
-    assert close(path.gradient[-1], R(1, 4))
+    assert close(path.gradient[0], R(1, 4) ** (n - 1))
+    assert path.gradient[-1] == 1
 
 
 def test_the_traced_sigmoid_chain_is_the_anchor_network():
-    """Chapter 4's chain (derive.chain) multiplies w σ'(z_k) over the same units."""
+    """The explorer's gradient is chapter 4's δ_k = ∂L/∂z_k (derive.chain), layer by layer:
+    w σ'(z_k) of the three units below the top, not of all four."""
     path = gradient_path(Setting("sigmoid", 4, R(1, 10), R(1), traced=True))
     trace = trace_chain(R(1, 10), 1, 4)
     with workdps():
-        expected = mpmath.fprod(mpmath.mpf(1) / 10 * s for s in trace.slope)
+        expected = mpmath.fprod(mpmath.mpf(1) / 10 * s for s in trace.slope[:-1])
     assert [close(a, b) for a, b in zip(path.z, trace.z)] == [True] * 4
+    assert [close(a, b) for a, b in zip(path.gradient, trace.delta)] == [True] * 4
     assert close(path.gradient[0], expected)
 
 
@@ -46,7 +50,7 @@ def test_a_skip_adds_one_to_every_factor():
         assert close(skip.z[1], (mpmath.mpf(3) / 10 + mpmath.tanh(mpmath.mpf(3) / 20)) / 2)
 
 
-@pytest.mark.parametrize("z, expected", [(R(-1, 2), 0), (R(1, 2), R(3, 4) ** 6)], ids=["off", "on"])
+@pytest.mark.parametrize("z, expected", [(R(-1, 2), 0), (R(1, 2), R(3, 4) ** 5)], ids=["off", "on"])
 def test_relu_passes_its_weight_or_nothing(z, expected):
     assert close(gradient_path(Setting("relu", 6, R(3, 4), z)).gradient[0], expected)
 
@@ -70,9 +74,9 @@ def test_the_normalized_factor_is_a_correlation(name):
 
 
 def test_a_normalized_layer_ignores_the_point_and_the_size_of_w():
-    a = gradient_path(Setting("sigmoid", 3, R(1, 10), R(7), layer="normalized"))
-    b = gradient_path(Setting("sigmoid", 3, R(4), R(-2), layer="normalized"))
-    c = gradient_path(Setting("sigmoid", 3, R(-4), R(-2), layer="normalized"))
+    a = gradient_path(Setting("sigmoid", 4, R(1, 10), R(7), layer="normalized"))
+    b = gradient_path(Setting("sigmoid", 4, R(4), R(-2), layer="normalized"))
+    c = gradient_path(Setting("sigmoid", 4, R(-4), R(-2), layer="normalized"))
     assert a.gradient == b.gradient
     with workdps():
         assert close(c.gradient[0], -b.gradient[0])
@@ -80,8 +84,9 @@ def test_a_normalized_layer_ignores_the_point_and_the_size_of_w():
 
 
 @pytest.mark.parametrize("fmt, expected", [
-    # 4^-m is below 2^-14 from m = 8 and at most 2^-25 from m = 13: 43 and 38 of 50 layers
-    ("float16", {"subnormal": 43, "zero": 38}),
+    # layer k receives 4^-(50 - k), m = 0 … 49 factors: below 2^-14 from m = 8 and
+    # at most 2^-25 from m = 13, so 42 and 37 of 50 layers
+    ("float16", {"subnormal": 42, "zero": 37}),
     # 4^-m is below 2^-126 from m = 64, deeper than 50 layers
     ("float32", {"subnormal": 0, "zero": 0}),
 ], ids=["float16", "float32"])
@@ -90,9 +95,9 @@ def test_format_losses_count_the_layers_past_each_limit(fmt, expected):
 
 
 def test_a_limit_that_is_met_exactly_is_not_below_it():
-    """4^-7 is float16's smallest normal exactly: normal, not subnormal."""
-    assert format_losses(gradient_path(Setting("sigmoid", 7, R(1), R(0))), "float16")["subnormal"] == 0
-    assert format_losses(gradient_path(Setting("sigmoid", 8, R(1), R(0))), "float16")["subnormal"] == 1
+    """4^-7, layer 1's δ in a chain of 8, is float16's smallest normal exactly: normal, not subnormal."""
+    assert format_losses(gradient_path(Setting("sigmoid", 8, R(1), R(0))), "float16")["subnormal"] == 0
+    assert format_losses(gradient_path(Setting("sigmoid", 9, R(1), R(0))), "float16")["subnormal"] == 1
 
 
 @pytest.mark.parametrize("kwargs", [

@@ -46,6 +46,11 @@ def test_a_link_encodes_its_setting():
                     '&layer=plain">Go</a>`{=html}')
 
 
+def test_the_widget_names_the_gradient_by_the_guides_convention():
+    """Chapter 4's δ_k = ∂L/∂z_k, named where the page shows it."""
+    assert "<dt>Gradient reaching layer 1, δ₁ = ∂L/∂z₁</dt>" in explorer.widget()
+
+
 def test_a_note_is_a_raw_html_paragraph_that_the_pdf_leaves_out():
     note = explorer.note("Watch <this>.", "Open it.", activation="tanh", depth=3, w="1", at="0")
     assert note.startswith("```{=html}\n<p class=\"explore-note\">Watch &lt;this&gt;. <a ")

@@ -16,6 +16,8 @@ from derive.gradient_path import ACTIVATIONS, Setting, format_losses, gradient_p
 from derive.network.elementwise import mp_function
 from derive.precision import workdps
 from derive.registry import rational
+from gradbook.book import load_book
+from gradbook.chapter_code import load_module
 from tests.gradbook.browser.conftest import RESPONSE_TIMES, TIMINGS, url
 
 SETTINGS = {
@@ -69,8 +71,9 @@ def test_every_number_shown_is_derives(tab, site, setting):
     assert shown == expected
     rows = page.eval_on_selector_all("#x-layers tbody tr", "rows => rows.map(r => [...r.cells].map(c => c.textContent))")
     z_shown = [house(v) for v in path.z] if path.z else ["—"] * depth
-    assert rows == [[str(k + 1), z, house(f), house(g)]
-                    for k, (z, f, g) in enumerate(zip(z_shown, path.factor, path.gradient))]
+    factors_shown = [house(f) for f in path.factor] + ["—"]  # the top layer's δ is set by the cost
+    assert rows == [[str(k + 1), z, f, house(g)]
+                    for k, (z, f, g) in enumerate(zip(z_shown, factors_shown, path.gradient))]
     if layer != "normalized":
         value, slope = mp_function(activation(name).expr), mp_function(activation(name).derivative)
         with workdps():
@@ -152,6 +155,20 @@ def test_each_early_chapter_opens_the_explorer_set_up(tab, site, slug):
     assert page.input_value("#c-activation") == wanted["activation"]
     assert [page.input_value(f"#c-{key}") for key in ("depth", "w", "at")] == [wanted[k] for k in ("depth", "w", "at")]
     assert page.locator(f"input[name=start][value={wanted['start']}]").is_checked()
+    assert tab.problems == []
+
+
+def test_chapter_4s_link_shows_the_delta_chapter_4_gives_for_layer_1(tab, site):
+    """One convention: the explorer's gradient reaching layer 1 is chapter 4's δ_1 = ∂L/∂z_1,
+    both computed by derive here, and both the chapter and the explorer name it δ₁."""
+    chapter = next(part for part in load_book().parts if part.slug == "04-anchor-network")
+    delta_1 = load_module(chapter.folder / "values.py", "anchor_values").values()["rows"][0]["delta"]
+    page = tab.open(url(site, "04-anchor-network.html"))
+    assert "δk=∂L/∂zk" in "".join(page.text_content("main").split())
+    page.click(".explore-note a")
+    page.wait_for_load_state("load")
+    assert "δ₁ = ∂L/∂z₁" in page.text_content("#explorer .readout")
+    assert page.text_content("#out-gradient-first") == house(delta_1.mp)
     assert tab.problems == []
 
 
