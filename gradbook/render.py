@@ -143,12 +143,12 @@ class Helpers:
         return labels.placeholder(key)
 
     def derivation(self, d: Derivation) -> str:
-        """The steps of a verified derivation: each equality with its reason and
-        how it was checked."""
+        """The steps of a verified derivation: each equality under its reason
+        (Markdown with math), with a small mark saying how it was checked."""
         lines = []
         for number, s in enumerate(d.steps, 1):
-            how = "checked symbolically" if s.check == "symbolic" else "checked numerically at 50 digits"
-            lines.append(f"{number}. {markdown_text(_sentence(s.reason))} [({how})]{{.check}}:\n\n"
+            how = "checked symbolically" if s.check == "symbolic" else "checked at 50 digits"
+            lines.append(f"{number}. {_sentence(s.reason)}: [{how}]{{.check}}\n\n"
                          f"   $${printing.latex(s.lhs)} = {printing.latex(s.rhs)}$$\n")
         return "\n".join(lines)
 
