@@ -1,9 +1,11 @@
-"""Chapter 4's family: a sigmoid chain's output against its first weight."""
+"""Chapter 4's families: a sigmoid chain's output against its first weight, and
+the δ reaching its first unit in chapter 4's convention (δ_k = ∂L/∂z_k, the
+top unit's δ taken as one)."""
 
 import sympy as sp
 
 from derive import Quantity, trace_chain
-from derive.chain import chain_gradient_float64, signal_float64
+from derive.chain import chain_gradient_float64, deltas_float64
 from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q, signed
 from gradbook.practice.family import Family, Solved
 
@@ -41,11 +43,13 @@ def sample_signal(rng, difficulty):
 
 
 def solve_signal(p):
+    """δ_1 = ∂L/∂z_1 with δ_n = 1 at the top: one factor w σ'(z_k) for every
+    unit below the top, cross-checked against the float64 loop."""
     w, x = sp.Rational(str(p["w"])), sp.Rational(str(p["x"]))
     t = trace_chain(w, x, p["layers"])
-    signal = Quantity.numeric(t.delta_a[0], float64=lambda: signal_float64(float(w), float(x), p["layers"]))
-    factors = [_mp(w * s) for s in t.slope[1:]]
-    return Solved({"signal": (signal, RELATIVE)}, {"wq": q(w), "xq": q(x), "factors": factors})
+    delta = Quantity.numeric(t.delta[0], float64=lambda: deltas_float64(float(w), float(x), p["layers"])[0])
+    factors = [_mp(w * s) for s in t.slope[:-1]]
+    return Solved({"delta": (delta, RELATIVE)}, {"wq": q(w), "xq": q(x), "factors": factors})
 
 
 FAMILIES = (
@@ -61,15 +65,17 @@ FAMILIES = (
            "The chain rule gives $x\\,\\sigma'(z_1)$ from the first unit and $w\\,\\sigma'(z_k)$ from each unit "
            "above it; their product is ${{ answer.gradient }}$.",
            "Forward first; then multiply x σ'(z₁) by w σ'(z_k) for every later unit."),
-    Family("anchor-signal", CHAPTER, "the signal reaching the first layer of an anchor network",
+    Family("anchor-signal", CHAPTER, "the δ reaching the first layer of an anchor network",
            {"w": "the weight on every link", "x": "the input", "layers": "the number of sigmoid units"},
            sample_signal, solve_signal,
            "An anchor network has ${{ layers }}$ sigmoid units in a row, weight $w = {{ wq }}$ on every link, "
-           "input $x = {{ xq }}$ and no biases. Taking the signal at the top unit's output as one, what signal "
-           "$\\partial L / \\partial a_1$ reaches the first unit?",
-           "Each step down multiplies the signal by $w\\,\\sigma'(z)$ of the unit above. Running the network "
-           "forward gives these factors, from the second unit up: "
+           "input $x = {{ xq }}$ and no biases. Taking the top unit's "
+           "$\\delta_{ {{- layers -}} } = \\partial L / \\partial z_{ {{- layers -}} }$ as one, what is "
+           "$\\delta_1 = \\partial L / \\partial z_1$?",
+           "Going down one unit multiplies $\\delta$ by that unit's own slope and the weight on the link above "
+           "it, $\\delta_k = \\delta_{k+1} \\cdot w\\,\\sigma'(z_k)$. Running the network forward gives one "
+           "factor $w\\,\\sigma'(z_k)$ for every unit below the top, from the first unit up: "
            "{% for f in factors %}${{ f }}${{ ', ' if not loop.last }}{% endfor %}. Their product is "
-           "${{ answer.signal }}$.",
-           "One factor w σ'(z_k) for every unit above the first."),
+           "$\\delta_1 = {{ answer.delta }}$.",
+           "One factor w σ'(z_k) for every unit below the top."),
 )

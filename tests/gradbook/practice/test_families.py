@@ -113,16 +113,18 @@ def check_chain_gradient(p, v):
 
 
 def check_anchor_signal(p, v):
+    """δ_1 = ∂L/∂z_1 with the top unit's δ_n = ∂L/∂z_n = 1 (chapter 4's
+    convention) is ∂z_n/∂z_1: differentiate the top unit's input with respect
+    to the first unit's."""
     w, x, n = _mp(f(p.params["w"])), _mp(f(p.params["x"])), p.params["layers"]
 
-    def top_output(a1):
-        a = a1
+    def top_input(z1):
+        z = z1
         for _ in range(n - 1):
-            a = sig(w * a)
-        return a
+            z = w * sig(z)
+        return z
 
-    first = sig(w * x)
-    assert close(value(p), mpmath.diff(top_output, first), mpmath.mpf(10) ** -20)
+    assert close(value(p), mpmath.diff(top_input, w * x), mpmath.mpf(10) ** -20)
 
 
 def check_clip_gradient(p, v):
