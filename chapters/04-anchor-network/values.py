@@ -7,7 +7,7 @@ import mpmath
 import sympy as sp
 
 from derive import Quantity, derive, trace_chain
-from derive.chain import deltas_float64, slopes_float64
+from derive.chain import chain_gradient_float64, deltas_float64, slopes_float64
 from derive.precision import DPS
 
 W, X, LAYERS = sp.Rational(1, 10), sp.Integer(1), 4
@@ -55,10 +55,15 @@ def values() -> dict:
     program = [mpmath.fprod([W * s for s in t.slope[k:]]) for k in range(LAYERS)]
     program_f = [math.prod(float(W) * s for s in slopes[k:]) for k in range(LAYERS)]
     ratio = mp(t.delta[-1] / t.delta[0], delta[-1] / delta[0])
+    lr, top_input = mpmath.mpf(LEARNING_RATE), float(t.a[-2])
+    # The factor w σ'(z_4) that source 003 also reports as the top weight's step, with no learning rate.
+    top_factor = mp(W * t.slope[-1], float(W) * slopes[-1])
     # ∂L/∂w_1 = ∂z_4/∂w_1 = w ∂a_3/∂w_1, which derive's chain-gradient derivation has in closed form.
     below_top = derive("chain-gradient", w=str(W), x=str(X), layers=str(LAYERS - 1)).result
     first_weight = Quantity.exact(W * below_top.exact_value, mp=t.weight_gradient[0],
                                   float64=float(W) * below_top.float64)
+    # Source 003's δ steps are ∂L/∂a_k from ∂L/∂a_4 = 1; finished in that convention, ∂L/∂w_1 = ∂a_4/∂w_1.
+    own_first_weight = mp(t.grad_w[0], chain_gradient_float64(float(W), float(X), LAYERS))
     extra = [traced(W, X, n)["rows"][0]["delta"] for n in (LAYERS + 1, LAYERS + 2)]
     exercise3 = []
     for w in EXERCISE_WEIGHTS:
@@ -72,18 +77,18 @@ def values() -> dict:
         "rows": rows, "down": list(reversed(rows)), "top_delta": Quantity.exact(1),
         "ratio": ratio,
         "factor_bound": Quantity.exact(W * sp.Rational(1, 4)),
-        "forty_squared": Quantity.exact((W * sp.Rational(1, 4)) ** 2),
         "quarter": derive("sigmoid-max").result, "digits": DPS,
-        "first_weight": first_weight,
-        "top_weight": rows[-1]["grad"],
-        "first_step": rows[0]["step"],
+        "first_weight": first_weight, "own_first_weight": own_first_weight,
+        "top_factor": top_factor,
         "program": [mp(v, f) for v, f in zip(program, program_f)],
         "program_ratio": mp(program[-1] / program[0], program_f[-1] / program_f[0]),
-        "mixed_ratio": mp(t.delta[-2] / (mpmath.mpf(LEARNING_RATE) * t.delta[0]),
-                          delta[-2] / (float(LEARNING_RATE) * delta[0])),
+        "mixed_ratio": mp(W * t.slope[-1] / (lr * t.weight_gradient[0]),
+                          float(W) * slopes[-1] / (float(LEARNING_RATE) * delta[0] * float(X))),
+        "top_move": mp(lr * t.weight_gradient[-1], float(LEARNING_RATE) * delta[-1] * top_input),
+        "update_ratio": mp(t.weight_gradient[-1] / t.weight_gradient[0], delta[-1] * top_input / (delta[0] * float(X))),
         "epochs": EPOCHS,
-        "epochs_top": mp(EPOCHS * t.delta[-2], EPOCHS * delta[-2]),
-        "epochs_first": mp(EPOCHS * mpmath.mpf(LEARNING_RATE) * t.delta[0], EPOCHS * float(LEARNING_RATE) * delta[0]),
+        "epochs_top": mp(EPOCHS * lr * t.weight_gradient[-1], EPOCHS * float(LEARNING_RATE) * delta[-1] * top_input),
+        "epochs_first": mp(EPOCHS * lr * t.weight_gradient[0], EPOCHS * float(LEARNING_RATE) * delta[0] * float(X)),
         "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2),
         "deeper_params": {"w": float(W), "x": int(X), "layers": LAYERS + 1},
         "assumed_slope": Quantity.exact(ASSUMED_SLOPE),

@@ -9,7 +9,9 @@ import mpmath
 import pytest
 
 from derive import numbers
+from derive.audit import run, stated
 from gradbook.book import load_book
+from gradbook.formatting import markdown_text
 from gradbook.render import render_part
 
 W, X, LAYERS = mpmath.mpf("0.1"), mpmath.mpf(1), 4
@@ -63,3 +65,36 @@ def test_table_4_2_holds_delta_and_the_factor_that_carries_it_down(markdown):
     expected = [[str(k + 1), house(W * slopes[k]) if k < LAYERS - 1 else "—", house(delta[k])]
                 for k in reversed(range(LAYERS))]
     assert [row[:3] for row in rows] == expected
+
+
+def note_bullets(markdown: str) -> list[str]:
+    """The bullets of the note on what source 003 gets right, joined onto one line each."""
+    start = markdown.index("**What source 003 gets right")
+    note = markdown[start:markdown.index(":::", start)]
+    return [" ".join(bullet.split()) for bullet in note.split("\n- ")[1:]]
+
+
+QUOTED = ["003-21", "003-22", "003-41", "003-61", "003-23", "003-24", "003-25", "003-26"]
+"""The claims whose figures the note attributes to source 003."""
+
+
+@pytest.mark.parametrize("claim", QUOTED, ids=QUOTED)
+def test_the_note_on_source_003_quotes_what_the_source_printed(markdown, claim):
+    """A figure the note gives as the source's is the audit claim's stated text,
+    in the bullet that links to that claim, not a value from derive."""
+    bullet = next((b for b in note_bullets(markdown) if f"⟦ref:claim:{claim}⟧" in b), None)
+    assert bullet is not None, f"no bullet links to {claim}"
+    assert markdown_text(stated(claim)) in bullet, bullet
+
+
+def test_the_first_bullet_calls_the_first_weights_gradient_a_mixed_convention(markdown):
+    """003-21's 1.56 × 10⁻⁵ is right with δ_4 = ∂L/∂z_4 = 1 but not in the
+    post's own δ steps, which start from ∂L/∂a_4 = 1: the audit calls it
+    inconsistent, and the note gives the value under each convention."""
+    assert next(v for v in run() if v.claim.id == "003-21").verdict == "inconsistent"
+    slopes, delta = by_definition()
+    from_output = X * slopes[0] * mpmath.fprod(W * s for s in slopes[1:])
+    first = note_bullets(markdown)[0]
+    assert "⟦ref:claim:003-21⟧" in first and "inconsistent" in first
+    assert f"${house(delta[0] * X)}$" in first or f"= {house(delta[0] * X)}$" in first
+    assert f"{house(from_output)}$" in first
