@@ -40,7 +40,7 @@ def values() -> dict:
         "side": [{"z": k, "sigmoid": s.slope(k), "tanh": t.slope(k)} for k in SIDE_BY_SIDE],
         "crossing": {"z": Quantity.exact(crossing), "slope": Quantity.exact(s.derivative.subs(z, crossing)),
                      "check": crossing_check.check},
-        "at_three": {"z": 3, "sigmoid": s.slope(3), "tanh": t.slope(3), "two": t.slope(2)},
+        "at_three": {"z": 3, "sigmoid": s.slope(3), "tanh": t.slope(3)},
         "zigzag": {"delta": Quantity.exact(UPSTREAM),
                    "rows": [{"z": Quantity.exact(sp.Rational(k)), "sigmoid_a": s.value(k),
                              "sigmoid_g": Quantity.exact(UPSTREAM * s.expr.subs(z, k)),
