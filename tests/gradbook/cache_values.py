@@ -1,6 +1,7 @@
 """What the build-cache tests compare: a value and what the cache gave back
 are the same when they are of the same types all the way down, with sympy
-expressions srepr-identical and floats and mpfs bit for bit."""
+expressions srepr-identical (the same tree, node for node, assumptions
+included) and floats and mpfs bit for bit."""
 
 import dataclasses
 
@@ -11,8 +12,8 @@ import sympy
 def same(made, read) -> bool:
     if type(made) != type(read):  # != rather than `is not`: Function("F") makes a new, equal class each time
         return False
-    if isinstance(made, sympy.Basic):
-        return sympy.srepr(made) == sympy.srepr(read) and made == read
+    if isinstance(made, sympy.Basic):  # the tree exactly; == would compare a Subs by re-substituting
+        return sympy.srepr(made) == sympy.srepr(read)  # its body, which rebuilds unevaluated nodes
     if type(made) is float:
         return repr(made) == repr(read)
     if type(made) is mpmath.mpf:
