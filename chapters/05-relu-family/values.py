@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import sympy as sp
 
-from derive import CATALOG, Quantity, activation, derive, printing, step
+from derive import CATALOG, Quantity, activation, printing, step
 from derive.numbers import format_decimal, round_sig
 from derive.symbols import logistic, sigma, z
 
@@ -42,8 +42,9 @@ def values() -> dict:
     relu = CATALOG["relu"]
     gelu = CATALOG["gelu"]
     softplus_slope = step(sp.Derivative(CATALOG["softplus"].expr, z), sigma(z), "the derivative of log(1 + e^z)")
-    # The anchor network with ReLU hidden units: every z is positive, so each slope is 1.
-    relu_signal = Quantity.exact(W ** (HIDDEN - 1))
+    # The anchor network with ReLU hidden units, in chapter 4's convention (δ_k = ∂L/∂z_k, the top
+    # unit's δ taken as one): every z is positive, so each slope is 1 and δ_1 = w³.
+    relu_delta = W ** (HIDDEN - 1)
     top = W ** HIDDEN * X
     sigmoid_out = CATALOG["sigmoid"].derivative.subs(z, W * top)
     return {
@@ -55,21 +56,20 @@ def values() -> dict:
         "silu_sup": CATALOG["silu"].slope_sup.value,
         "gelu": {"sup": gelu.slope_sup.value, "min_probe": gelu.slope(-2)},
         "anchor": {"w": Quantity.exact(W), "x": Quantity.exact(X), "hidden": HIDDEN,
-                   "relu": relu_signal, "sigmoid": derive("chain-gradient", w="1/10", x="1", layers="4"),
-                   "sigmoid_signal": Quantity.exact(_sigmoid_signal()),
-                   "gain": Quantity.exact(W ** (HIDDEN - 1) / _sigmoid_signal()),
+                   "relu": Quantity.exact(relu_delta), "sigmoid_delta": Quantity.exact(_sigmoid_delta_one()),
+                   "gain": Quantity.exact(relu_delta / _sigmoid_delta_one()),
                    "top": Quantity.exact(top), "out_slope": Quantity.exact(sigmoid_out),
-                   "with_output": Quantity.exact(W ** HIDDEN * sigmoid_out)},
+                   "output_delta": Quantity.exact(W ** HIDDEN)},
         "dead_params": {"w1": float(DEAD_WEIGHTS[0]), "w2": float(DEAD_WEIGHTS[1]), "b": int(DEAD_BIAS)},
-        "logistic": logistic(z),
     }
 
 
-def _sigmoid_signal():
-    """∂a_4/∂a_1 of the all-sigmoid anchor network, in closed form."""
+def _sigmoid_delta_one():
+    """δ_1 = ∂L/∂z_1 of the all-sigmoid anchor network with δ_4 = 1, in closed
+    form: one factor w σ'(z_k) for every unit below the top."""
     signal, slopes = X, []
     for _ in range(HIDDEN):
         pre = W * signal
         signal = logistic(pre)
         slopes.append(CATALOG["sigmoid"].derivative.subs(z, pre))
-    return sp.Mul(*(W * s for s in slopes[1:]))
+    return sp.Mul(*(W * s for s in slopes[:-1]))
