@@ -45,7 +45,8 @@ def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
              sp.Mul(sym_w, _slope_at(f, outer), sym_w, _slope_at(f, inner), evaluate=False),
              "chain rule through two layers: each contributes $w$ times the slope at its own input"),
         step(sp.Pow(sp.Abs(sym_w) * _slope_at(f, 0), n), bound,
-             f"through $n$ layers the gradient is a product of $n$ such factors; every slope is at most "
+             f"through $n$ layers the derivative of the output with respect to the input, $\\partial a_n / \\partial x$, "
+             f"is a product of $n$ such factors; every slope is at most "
              f"${best_at_zero} = {printing.latex(best)}$, {largest}, so the product is at most this in size"),
         step(sp.Subs(bound, sym_w, 1 / best), 1,
              f"at $\\lvert w \\rvert = {printing.latex(1 / best)}$ every factor is $1$: the bound grows with depth "

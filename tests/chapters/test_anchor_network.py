@@ -3,23 +3,15 @@
 each row's factor w σ'(z_k) is what carries δ from the row above down to it.
 The expected values are computed here from the definitions, in mpmath."""
 
-from decimal import Decimal
 
 import mpmath
 import pytest
 
-from derive import numbers
 from derive.audit import run, stated
-from gradbook.book import load_book
 from gradbook.formatting import markdown_text
-from gradbook.render import render_part
+from tests.chapters.rendered import chapter_markdown, house
 
 W, X, LAYERS = mpmath.mpf("0.1"), mpmath.mpf(1), 4
-
-
-def house(value) -> str:
-    """The house style as the chapter's Markdown prints it, without the $…$."""
-    return numbers.format_decimal(numbers.round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False))), "latex")
 
 
 def by_definition():
@@ -38,8 +30,7 @@ def by_definition():
 
 @pytest.fixture(scope="module")
 def markdown():
-    part = next(p for p in load_book().parts if p.slug == "04-anchor-network")
-    return render_part(part).markdown
+    return chapter_markdown("04-anchor-network")
 
 
 def backward_table(markdown: str) -> tuple[str, list[str], list[list[str]]]:

@@ -3,15 +3,13 @@ output's derivative with respect to the input. The gradient reaching the first
 layer is chapter 4's δ_1, which has one factor fewer, and the chapter says so."""
 
 import pytest
+from tests.chapters.rendered import chapter_markdown
 
-from gradbook.book import load_book
-from gradbook.render import render_part
 
 
 @pytest.fixture(scope="module")
 def paragraph():
-    part = next(p for p in load_book().parts if p.slug == "03-depth")
-    markdown = render_part(part).markdown
+    markdown = chapter_markdown("03-depth")
     start = markdown.index("In general", markdown.index("## The product through depth"))
     return " ".join(markdown[start:markdown.index("\n\n", start)].split())
 

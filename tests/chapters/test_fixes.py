@@ -5,20 +5,13 @@ caption gives the curve's height where batch normalization holds the spread.
 Expected values are computed here, in mpmath, from the definitions."""
 
 import re
-from decimal import Decimal
 
 import mpmath
 import pytest
 
-from derive import numbers
-from gradbook.book import load_book
-from gradbook.render import render_part
+from tests.chapters.rendered import chapter_markdown, house
 
 FORMULA = r"\frac{1}{s \sqrt{2 \pi}}"
-
-
-def house(value) -> str:
-    return numbers.format_decimal(numbers.round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False))), "latex")
 
 
 def expected_slope(s) -> mpmath.mpf:
@@ -32,8 +25,7 @@ def expected_slope(s) -> mpmath.mpf:
 
 @pytest.fixture(scope="module")
 def markdown():
-    part = next(p for p in load_book().parts if p.slug == "06-fixes")
-    return render_part(part).markdown
+    return chapter_markdown("06-fixes")
 
 
 def test_the_wide_spread_sentence_prints_the_formula_and_its_value(markdown):

@@ -8,15 +8,9 @@ from decimal import Decimal
 import mpmath
 import pytest
 
-from derive import numbers
-from gradbook.book import load_book
-from gradbook.render import render_part
+from tests.chapters.rendered import chapter_markdown, house
 
 W, X, HIDDEN = mpmath.mpf("0.1"), mpmath.mpf(1), 4
-
-
-def house(value) -> str:
-    return numbers.format_decimal(numbers.round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False))), "latex")
 
 
 def sigmoid_delta_one():
@@ -33,8 +27,7 @@ def sigmoid_delta_one():
 
 @pytest.fixture(scope="module")
 def solution():
-    part = next(p for p in load_book().parts if p.slug == "05-relu-family")
-    markdown = render_part(part).markdown
+    markdown = chapter_markdown("05-relu-family")
     start = markdown.index("*Solution.*", markdown.index("replacing the sigmoid in the anchor network"))
     return " ".join(markdown[start:markdown.index("## Why ReLU", start)].split())
 

@@ -5,18 +5,11 @@ of calling the zones gradient-free. Expected values are computed here in
 mpmath."""
 
 import re
-from decimal import Decimal
 
 import mpmath
 import pytest
 
-from derive import numbers
-from gradbook.book import load_book
-from gradbook.render import render_part
-
-
-def house(value) -> str:
-    return numbers.format_decimal(numbers.round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False))), "latex")
+from tests.chapters.rendered import chapter_markdown, house
 
 
 def slope(z) -> mpmath.mpf:
@@ -26,8 +19,7 @@ def slope(z) -> mpmath.mpf:
 
 @pytest.fixture(scope="module")
 def caption():
-    part = next(p for p in load_book().parts if p.slug == "01-sigmoid-slope")
-    markdown = render_part(part).markdown
+    markdown = chapter_markdown("01-sigmoid-slope")
     return markdown[markdown.index("**Figure 1.1.**"):].split("](", 1)[0]
 
 
