@@ -45,9 +45,12 @@ def _forward(where: str, first: int) -> list[Claim]:
     return claims
 
 
+SUBSCRIPTS = "₀₁₂₃₄₅₆₇₈₉"
+
+
 def _signals(first: int) -> list[Claim]:
     return [Claim(f"003-{first + i:02d}", S, f"Trace table: the gradient arriving at layer {k} is {stated}.",
-                  "value", f"∂L/∂a_{k} with ∂L/∂a_4 = 1", stated, lambda k=k: q(anchor_signal(k)))
+                  "value", f"∂L/∂a{SUBSCRIPTS[k]} with ∂L/∂a₄ = 1", stated, lambda k=k: q(anchor_signal(k)))
             for i, (k, stated) in enumerate(SIGNALS.items())]
 
 
@@ -67,43 +70,43 @@ CLAIMS = [
     Claim("003-04", S, "At the maximum σ(z) = 0.5, so σ'(0) = 0.5 × 0.5.", "value", "σ(0)", "0.5",
           lambda: value("sigmoid", 0)),
     *_forward("Forward pass", 5),
-    Claim("003-17", S, "At layer 4 each step back multiplies by 0.1 × 0.250 = 0.025.", "value", "w σ'(z_4)",
+    Claim("003-17", S, "At layer 4 each step back multiplies by 0.1 × 0.250 = 0.025.", "value", "w σ'(z₄)",
           "0.025", lambda: q(W * anchor_slope(4))),
-    Claim("003-18", S, "Backward pass: δ₃ = 0.025.", "value", "∂L/∂a_3", "0.025", lambda: q(anchor_signal(3))),
-    Claim("003-19", S, "Backward pass: δ₂ = 0.000625.", "value", "∂L/∂a_2", "0.000625", lambda: q(anchor_signal(2))),
-    Claim("003-20", S, "Backward pass: δ₁ = 0.0000156.", "value", "∂L/∂a_1", "0.0000156",
+    Claim("003-18", S, "Backward pass: δ₃ = 0.025.", "value", "∂L/∂a₃", "0.025", lambda: q(anchor_signal(3))),
+    Claim("003-19", S, "Backward pass: δ₂ = 0.000625.", "value", "∂L/∂a₂", "0.000625", lambda: q(anchor_signal(2))),
+    Claim("003-20", S, "Backward pass: δ₁ = 0.0000156.", "value", "∂L/∂a₁", "0.0000156",
           lambda: q(anchor_signal(1))),
-    Claim("003-21", S, "The first weight's gradient is δ₁ × x = 1.56 × 10⁻⁵.", "value", "∂L/∂w_1", "1.56 × 10⁻⁵",
+    Claim("003-21", S, "The first weight's gradient is δ₁ × x = 1.56 × 10⁻⁵.", "value", "∂L/∂w₁", "1.56 × 10⁻⁵",
           lambda: q(anchor_weight_gradient(1)), why=OWN_STEPS, convention=FROM_INPUT,
           under_convention=lambda: q(anchor_weight_gradient(1, start="z"))),
     Claim("003-22", S, "With learning rate 0.01 the first weight changes by −1.56 × 10⁻⁷.", "value",
-          "−0.01 ∂L/∂w_1", "−1.56 × 10⁻⁷", lambda: q(-LR * anchor_weight_gradient(1)), why=OWN_STEPS,
+          "−0.01 ∂L/∂w₁", "−1.56 × 10⁻⁷", lambda: q(-LR * anchor_weight_gradient(1)), why=OWN_STEPS,
           convention=FROM_INPUT, under_convention=lambda: q(-LR * anchor_weight_gradient(1, start="z"))),
-    Claim("003-23", S, "The weight at layer 4 moves 0.025 per step.", "value", "0.01 ∂L/∂w_4", "0.025",
+    Claim("003-23", S, "The weight at layer 4 moves 0.025 per step.", "value", "0.01 ∂L/∂w₄", "0.025",
           lambda: q(LR * anchor_weight_gradient(4)), convention=FROM_INPUT,
           under_convention=lambda: q(LR * anchor_weight_gradient(4, start="z")),
           why="0.025 is the factor w σ'(z₄) by which the signal shrinks at layer 4, not a step of the weight"),
     Claim("003-24", S, "The first weight moves 160,000 times slower than the fourth.", "same", stated="160,000",
           other="003-57"),
     Claim("003-25", S, "After 100 epochs the output weight has moved 2.5 units.", "value",
-          "100 × 0.01 ∂L/∂w_4", "2.5", lambda: q(STEPS * LR * anchor_weight_gradient(4)),
+          "100 × 0.01 ∂L/∂w₄", "2.5", lambda: q(STEPS * LR * anchor_weight_gradient(4)),
           convention=FROM_INPUT, under_convention=lambda: q(STEPS * LR * anchor_weight_gradient(4, start="z")),
           why="2.5 is 100 × 0.025, and 0.025 is the factor w σ'(z₄) by which the signal shrinks at layer 4, "
           "with no learning rate in it, while the first weight's figure beside it has one"),
     Claim("003-26", S, "After 100 epochs the first weight has moved 0.0000156 units.", "value",
-          "100 × 0.01 ∂L/∂w_1", "0.0000156",
+          "100 × 0.01 ∂L/∂w₁", "0.0000156",
           lambda: q(STEPS * LR * anchor_weight_gradient(1)), why=OWN_STEPS, convention=FROM_INPUT,
           under_convention=lambda: q(STEPS * LR * anchor_weight_gradient(1, start="z"))),
     *_forward("Trace table", 27),
     *_signals(39),
-    Claim("003-43", S, "The gradient shrinks by a factor of 40 per layer.", "value", "1/(w σ'(z_4))", "40",
+    Claim("003-43", S, "The gradient shrinks by a factor of 40 per layer.", "value", "1/(w σ'(z₄))", "40",
           lambda: q(1 / (W * anchor_slope(4)))),
     Claim("003-44", S, "Three steps of 0.025 take 1.0 to 1.5625 × 10⁻⁵.", "value", "0.025^3", "1.5625×10⁻⁵",
           lambda: q(sp.Rational(1, 40) ** 3)),
     Claim("003-45", S, "That is a 64,000× reduction.", "value", "1/0.025^3", "64,000", lambda: q(40**3)),
     *_printed(46),
     Claim("003-57", S, "Layer 4 trains 64,000 times faster than layer 1 in one update.", "value",
-          "0.01 ∂L/∂w_4 / (0.01 ∂L/∂w_1)", "64,000",
+          "0.01 ∂L/∂w₄ / (0.01 ∂L/∂w₁)", "64,000",
           lambda: q(anchor_weight_gradient(4) / anchor_weight_gradient(1))),
     Claim("003-58", S, "Xavier initialization scales the weights to the layer's fan-in.", "identity",
           "Var(w) = 1/n_in", compute=lambda: (XAVIER_VARIANCE, 1 / n_in)),
@@ -113,7 +116,7 @@ CLAIMS = [
           compute=lambda: (sp.diff(sp.Function("F")(sp.Symbol("x")) + sp.Symbol("x"), sp.Symbol("x")),
                            sp.Derivative(sp.Function("F")(sp.Symbol("x")), sp.Symbol("x")) + 1)),
     Claim("003-61", S, "The gradient arriving at layer 4 is 64,103 times the one arriving at layer 1.", "value",
-          "∂L/∂a_4 / ∂L/∂a_1", "64,103", lambda: q(1 / anchor_signal(1))),
+          "∂L/∂a₄ / ∂L/∂a₁", "64,103", lambda: q(1 / anchor_signal(1))),
     Claim("003-62", S, "Gradients explode when the weights are above 1.", "bound",
           "the largest per-layer factor of a sigmoid chain with w = 2, 2 σ'(0)", "1",
           lambda: q(2 * slope("sigmoid", 0).exact_value), relation=">"),
