@@ -7,7 +7,8 @@ import pytest
 import sympy as sp
 
 from derive.errors import ParameterError
-from derive.formats import FORMATS, exact_depths, float_format, multiplied_depths
+from derive.formats import (FORMATS, deepest_scaled_depth, exact_depths, float_format, loss_scale_range,
+                            multiplied_depths)
 
 FACTORS = [sp.Rational(1, 4), sp.Rational(1, 5), sp.Rational(1, 20), sp.Rational(1, 40)]
 CASES = [(f, name) for f in FACTORS for name in FORMATS]
@@ -23,6 +24,7 @@ def test_the_limits_are_the_libraries(name):
     fmt = FORMATS[name]
     assert float(fmt.smallest_normal) == float(finfo(fmt).smallest_normal)
     assert float(fmt.smallest_subnormal) == float(finfo(fmt).smallest_subnormal)
+    assert float(fmt.largest) == float(finfo(fmt).max)
 
 
 @pytest.mark.parametrize("factor, name", CASES, ids=IDS)
@@ -62,10 +64,56 @@ def test_rounding_among_subnormals_can_keep_a_product_alive_one_layer_longer():
     assert multiplied_depths(1 / 40, fmt)["zero"] == exact_depths(sp.Rational(1, 40), fmt)["zero"] + 1
 
 
+SCALED = [(f, depth, name) for f in FACTORS for depth in (3, 10, 20) for name in ("float16", "bfloat16")]
+
+
+def scaled_in_format(scale_exponent: int, factor, depth: int, fmt):
+    """The gradient at `depth` with the loss scaled by 2^scale_exponent, as
+    numpy rounds it into the format, and the same for the top gradient, one."""
+    with np.errstate(over="ignore"):
+        bottom = fmt.dtype(np.float64(2.0) ** scale_exponent * np.float64(float(factor)) ** depth)
+        top = fmt.dtype(np.float64(2.0) ** scale_exponent)
+    return bottom, top
+
+
+@pytest.mark.parametrize("factor, depth, name", SCALED, ids=[f"{f}-{d}-{n}" for f, d, n in SCALED])
+def test_the_loss_scales_are_the_ones_numpy_keeps_normal_and_finite(factor, depth, name):
+    """The least scale keeps the bottom gradient normal and half of it does
+    not; the greatest keeps the top finite and twice it does not."""
+    fmt, found = FORMATS[name], loss_scale_range(factor, depth, FORMATS[name])
+    normal = finfo(fmt).smallest_normal
+    assert scaled_in_format(found.least, factor, depth, fmt)[0] >= normal
+    assert scaled_in_format(found.least - 1, factor, depth, fmt)[0] < normal
+    assert np.isfinite(scaled_in_format(found.greatest, factor, depth, fmt)[1])
+    assert np.isinf(scaled_in_format(found.greatest + 1, factor, depth, fmt)[1])
+
+
+@pytest.mark.parametrize("factor", FACTORS, ids=str)
+def test_the_deepest_scaled_depth_is_the_last_with_a_scale_that_works(factor):
+    fmt = FORMATS["float16"]
+    depth = deepest_scaled_depth(factor, fmt)
+    assert not loss_scale_range(factor, depth, fmt).empty
+    assert loss_scale_range(factor, depth + 1, fmt).empty
+
+
+def test_a_scaled_float16_backward_pass_keeps_the_sigmoids_tenth_layer_normal():
+    """Multiplying layer by layer in float16, as a network does: unscaled the
+    gradient at depth 10 is subnormal, scaled by the least scale it is normal."""
+    fmt, factor = FORMATS["float16"], np.float16(0.25)
+    least = loss_scale_range(sp.Rational(1, 4), 10, fmt).least
+    normal = np.finfo(np.float16).smallest_normal
+    for scale, is_normal in ((1, False), (2 ** (least - 1), False), (2 ** least, True)):
+        gradient = np.float16(scale)
+        for _ in range(10):
+            gradient = np.float16(gradient * factor)
+        assert bool(gradient >= normal) == is_normal, scale
+
+
 @pytest.mark.parametrize("call, message", [
     (lambda: float_format("float8"), "unknown format 'float8'"),
     (lambda: exact_depths(sp.Integer(2), FORMATS["float16"]), "strictly between 0 and 1"),
-], ids=["unknown-format", "factor-above-one"])
+    (lambda: loss_scale_range(sp.Rational(1, 4), 0, FORMATS["float16"]), "depth must be at least 1"),
+], ids=["unknown-format", "factor-above-one", "depth-zero"])
 def test_bad_parameters_are_refused(call, message):
     with pytest.raises(ParameterError, match=message):
         call()
