@@ -5,6 +5,7 @@ from derive.derivations import (  # noqa: F401  (imported to register)
     anchor,
     depth,
     initialization,
+    jacobian,
     normalization,
     residual,
     sigmoid,
