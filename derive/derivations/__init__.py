@@ -4,6 +4,7 @@ from derive.derivations import (  # noqa: F401  (imported to register)
     activation,
     anchor,
     depth,
+    expected_tanh,
     initialization,
     jacobian,
     normalization,
