@@ -1,5 +1,5 @@
 """Every problem family, by name. A family module defines FAMILIES, a tuple."""
 
-from gradbook.practice.families import anchor, depth, fixes, relu, sigmoid, tanh
+from gradbook.practice.families import anchor, depth, fixes, jacobian, relu, sigmoid, tanh
 
-FAMILIES = {f.name: f for module in (sigmoid, tanh, depth, anchor, relu, fixes) for f in module.FAMILIES}
+FAMILIES = {f.name: f for module in (sigmoid, tanh, depth, jacobian, anchor, relu, fixes) for f in module.FAMILIES}

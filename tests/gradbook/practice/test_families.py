@@ -7,6 +7,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import mpmath
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -93,6 +94,15 @@ def check_depth_bound(p, v):
     factor = abs(f(p.params["w"])) * peak
     assert close(value(p, "factor"), _mp(factor))
     assert close(value(p, "bound"), _mp(factor ** p.params["layers"]))
+
+
+def check_spectral_bound(p, v):
+    W = np.array([[float(p.params["w11"]), float(p.params["w12"])], [float(p.params["w21"]), float(p.params["w22"])]])
+    norm = np.linalg.norm(W, 2)
+    peak = 0.25 if p.params["activation"] == "sigmoid" else 1.0
+    assert float(value(p, "norm")) == pytest.approx(norm, rel=1e-12)
+    assert float(value(p, "factor")) == pytest.approx(norm * peak, rel=1e-12)
+    assert ("must vanish" in p.solution) == (norm * peak < 1)
 
 
 def check_underflow_depth(p, v):
