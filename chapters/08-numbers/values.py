@@ -9,7 +9,7 @@ import sympy as sp
 from derive import Quantity
 from derive.audit import VERDICTS, run
 from derive.chain import fixed_point_factor
-from derive.formats import FORMATS, exact_depths, multiplied_depths
+from derive.formats import FORMATS, deepest_scaled_depth, exact_depths, loss_scale_range, multiplied_depths
 from derive.precision import DPS
 
 FACTORS = (("sigmoid at its peak", sp.Rational(1, 4)), ("source 001's layer", sp.Rational(1, 5)),
@@ -18,6 +18,8 @@ FACTORS = (("sigmoid at its peak", sp.Rational(1, 4)), ("source 001's layer", sp
 ANCHOR_WEIGHT = sp.Rational(1, 10)
 SATURATED, SATURATED_LAYERS = sp.Rational(1, 20), 20
 """Source 000's twenty layers with a slope of about 0.05."""
+SCALED_FACTOR, SCALED_DEPTH = sp.Rational(1, 4), 10
+"""Loss scaling's worked example: the sigmoid's best-case factor, ten layers down."""
 SOURCE_NAMES = {"000": "source 000", "001": "source 001", "002": "source 002", "003": "source 003",
                 "004": "source 004"}
 
@@ -61,6 +63,38 @@ def _by_format(rows: list[dict]) -> list[dict]:
             for f in FORMATS.values() if any(r["format"] == f.name for r in rows)]
 
 
+def power(exponent) -> str:
+    """A power of two as LaTeX, 2^{k}."""
+    return f"2^{{{exponent}}}"
+
+
+def _loss_scaling(factors, rows: list[dict]) -> dict:
+    """Loss scaling in float16: the example's range of scales, how deep one scale
+    reaches for each factor, and source 000's product, which no scale rescues."""
+    half, brain = FORMATS["float16"], FORMATS["bfloat16"]
+    example = loss_scale_range(SCALED_FACTOR, SCALED_DEPTH, half)
+    saturated = loss_scale_range(SATURATED, SATURATED_LAYERS, half)
+    unscaled = {(r["label"], r["format"]): r["subnormal"] - 1 for r in rows}
+    return {
+        "factor": q(SCALED_FACTOR), "depth": SCALED_DEPTH, "product": q(SCALED_FACTOR ** SCALED_DEPTH),
+        "binades_per_layer": q(sp.log(1 / SCALED_FACTOR, 2)),
+        "subnormal_from": exact_depths(SCALED_FACTOR, half)["subnormal"],
+        "zero_from": exact_depths(SCALED_FACTOR, half)["zero"],
+        "two_to_k": power("k"), "least": power(example.least), "greatest": power(example.greatest),
+        "count": example.greatest - example.least + 1,
+        "lifted": q(2 ** example.least * SCALED_FACTOR ** SCALED_DEPTH),
+        "normal": power(half.min_exponent), "above_largest": power(half.max_exponent + 1),
+        "largest": q(half.largest), "binades": half.max_exponent + 1 - half.min_exponent,
+        "subnormal_binades": half.precision - 1,
+        "bfloat16_normal": power(brain.min_exponent),
+        "bfloat16_normal_to": unscaled[(FACTORS[0][0], "bfloat16")],
+        "saturated_least": power(saturated.least), "saturated_layers": SATURATED_LAYERS, "saturated": q(SATURATED),
+        "reach": [{"label": label, "factor": factor, "unscaled": unscaled[(label, "float16")],
+                   "scaled": deepest_scaled_depth(exact, half), "bfloat16": unscaled[(label, "bfloat16")]}
+                  for label, factor, exact in factors],
+    }
+
+
 def _audit() -> dict:
     verdicts = run()
     counts = Counter(v.verdict for v in verdicts)
@@ -94,7 +128,7 @@ def values() -> dict:
         "differ": differ, "straddle": _by_format(straddle), "half": half, "fifth": q(sp.Rational(1, 5)),
         "fifth_in": rounded_factor, "log_rows": [{"label": label, "log_factor": math.log10(float(f.mp))}
                                                  for label, f, _ in factors],
-        "audit": _audit(),
+        "audit": _audit(), "scaling": _loss_scaling(factors, rows),
         "figure_formats": [{"name": f["name"], "normal": f["normal_power"] * math.log10(2),
                             "subnormal": f["subnormal_power"] * math.log10(2)} for f in _formats()],
     }
