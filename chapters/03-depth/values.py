@@ -1,5 +1,6 @@
 """What chapter 3 prints: the chain rule for one neuron, the product through
-depth, the sources' products, and the depth at which a product vanishes."""
+depth, the sources' products, the depth at which a product vanishes, and the
+matrix view (a layer's Jacobian, the spectral-norm bound, a recurrent W's powers)."""
 
 import sympy as sp
 
@@ -10,6 +11,13 @@ FACTORS = ("1/4", "1/5", "1/20", "1/40", "19/20")
 """The per-layer factors the sources use: sigmoid's best, source 001's, source
 000's, the anchor network's w·σ' and source 004's 5 % loss per layer."""
 EPSILONS = ("1/1000", "1/1000000")
+LAYER_W = {"w11": "2", "w12": "1", "w21": "1", "w22": "3"}
+"""The matrix view's example layer: every entry below four, and its norm too."""
+SPECTRAL_WORKED = {"activation": "sigmoid", "w11": 3, "w12": 2, "w21": 2, "w22": 3}
+"""A layer whose entries are all below four while its norm is not."""
+RECURRENT_W = {"w11": "9/10", "w12": "1", "w21": "0", "w22": "1/2"}
+"""The recurrent example: spectral radius 9/10, spectral norm above one."""
+RECURRENT_STEPS = (1, 2, 3, 5, 10, 20, 50)
 FIVE_FACTOR, FIVE_LAYERS, LEARNING_RATE = sp.Rational(1, 5), 5, sp.Rational(1, 10)
 """Source 001's second practice problem: five layers at 0.2 each, learning rate 0.1."""
 
@@ -42,6 +50,7 @@ def values() -> dict:
               for f in FACTORS]
     strong = derive("depth-product", activation="sigmoid", w="5", layers="10")
     return {
+        **matrix_view(),
         "explore": {"activation": "sigmoid", "depth": products["ten"]["n"] + 1, "w": "1", "at": "0"},
         "f": {"pre": sp.Eq(sp.Symbol("z"), pre), "act": sp.Eq(sp.Symbol("a"), sigma(sp.Symbol("z"))),
               "cost": sp.Eq(sp.Symbol("C"), (sp.Symbol("a") - y) ** 2)},
@@ -56,3 +65,35 @@ def values() -> dict:
         "eps": [q(e) for e in EPSILONS],
         "vanish": vanish,
     }
+
+
+def matrix_view() -> dict:
+    """The layer's Jacobian and its spectral-norm bound, the scalar case, the
+    recurrent powers of W, and the worked problem's matrix."""
+    jacobian = derive("spectral-bound", activation="sigmoid", layers="10", **LAYER_W)
+    tanh_bound = derive("spectral-bound", activation="tanh", layers="10", **LAYER_W)
+    worked = derive("spectral-bound", **{k: str(v) for k, v in SPECTRAL_WORKED.items()})
+    powers = [derive("recurrent-powers", steps=str(t), **RECURRENT_W) for t in RECURRENT_STEPS]
+    first = powers[0]
+    return {
+        "jacobian": jacobian,
+        "layer": {"W": matrix(LAYER_W), "largest_entry": q(max(sp.Rational(v) for v in LAYER_W.values())),
+                  "norm": jacobian.details["spectral norm"], "factor": jacobian.result, "n": 10,
+                  "bound": jacobian.details["bound through the layers"],
+                  "threshold": jacobian.details["vanishes below norm"],
+                  "tanh_threshold": tanh_bound.details["vanishes below norm"], "tanh_factor": tanh_bound.result},
+        "spectral_worked": {"params": SPECTRAL_WORKED, "norm": worked.details["spectral norm"],
+                            "largest_entry": q(max(SPECTRAL_WORKED[k] for k in ("w11", "w12", "w21", "w22")))},
+        "recurrent": derive("recurrent-powers", steps="5", **RECURRENT_W),
+        "rec": {"W": matrix(RECURRENT_W), "radius": first.details["spectral radius"],
+                "norm": first.details["spectral norm of W"],
+                "peak": max(powers, key=lambda d: d.result.mp).result,
+                "peak_t": RECURRENT_STEPS[max(range(len(powers)), key=lambda i: powers[i].result.mp)],
+                "rows": [{"t": t, "norm": d.result, "radius": d.details["radius to the t"],
+                          "ratio": Quantity.exact(d.result.exact_value / d.details["radius to the t"].exact_value)}
+                         for t, d in zip(RECURRENT_STEPS, powers)]},
+    }
+
+
+def matrix(entries: dict) -> sp.ImmutableMatrix:
+    return sp.ImmutableMatrix(2, 2, [sp.Rational(entries[k]) for k in ("w11", "w12", "w21", "w22")])

@@ -22,10 +22,11 @@ from derive.registry import Param, choice, derivation, integer, rational, requir
 from derive.derivations.depth import DEPTH, MAX_LAYERS, _ACTIVATIONS, _slope_at
 
 MAX_ENTRY = 100
-MAX_STEPS = 1000
+MAX_STEPS = 200
 A, B, C, D = sp.symbols("w_11 w_12 w_21 w_22", real=True)
 NORM = sp.Symbol(r"\lVert W \rVert_2", positive=True)
 MU = sp.Symbol("mu", real=True)
+Q, DET = sp.Symbol("q", positive=True), sp.Symbol("Delta", real=True)
 LAMBDA = sp.Symbol("lambda", real=True)
 T = sp.Symbol("t", integer=True, positive=True)
 _ENTRIES = tuple(Param(name, rational, default, f"the entry {name} of W, at most {MAX_ENTRY} in size")
@@ -44,7 +45,7 @@ def spectral_norm(matrix: sp.Matrix) -> Quantity:
     """‖W‖₂ exactly, cross-checked against the largest singular value mpmath's
     SVD finds and against float64's half-sum of two hypotenuses, another
     closed form for a 2×2 matrix's largest singular value."""
-    exact = sp.nsimplify(spectral_norm_formula(*matrix))
+    exact = sp.expand(sp.sqrtdenest(spectral_norm_formula(*matrix)))
     with workdps():
         rows = [[mpmath.mpf(v.p) / v.q for v in matrix.row(i)] for i in range(2)]
         largest = max(mpmath.svd_r(mpmath.matrix(rows), compute_uv=False))
@@ -72,7 +73,7 @@ def spectral_bound(activation: str, w11, w12, w21, w22, layers: int) -> Derivati
     bound = (NORM * best) ** DEPTH
     norm = spectral_norm(W)
     factor = norm.exact_value * best
-    formula = spectral_norm_formula(A, B, C, D)
+    formula = sp.sqrt((Q + sp.sqrt(Q**2 - 4 * DET**2)) / 2)
     one_by_one = sp.Pow(sp.Pow(A, 2, evaluate=False), sp.Rational(1, 2), evaluate=False)
     steps = (
         step(sp.Derivative(f(z1), a2), B * _slope_at(f, z1),
@@ -89,19 +90,19 @@ def spectral_bound(activation: str, w11, w12, w21, w22, layers: int) -> Derivati
         step(sp.Subs(bound, NORM, 1 / best), 1,
              rf"at $\lVert W \rVert_2 = {printing.latex(1 / best)}$ the bound is $1$ at any depth: "
              rf"below it the product must vanish as $n$ grows"),
-        step(sp.expand((sp.Matrix(2, 2, (A, B, C, D)).T * sp.Matrix(2, 2, (A, B, C, D))
-                        - MU * sp.eye(2)).det()),
-             MU**2 - (A**2 + B**2 + C**2 + D**2) * MU + (A * D - B * C) ** 2,
-             r"$\lVert W \rVert_2^2$ is the larger eigenvalue $\mu$ of $W^\top W$, a root of "
-             r"$\det(W^\top W - \mu I)$, written out on the left; that polynomial has the sum of the squared "
-             r"entries as its middle coefficient and $(\det W)^2$ as its constant, so "
-             r"$\lVert W \rVert_2 = \sqrt{(q + \sqrt{q^2 - 4 (\det W)^2})/2}$ with $q$ that sum"),
         step(one_by_one, sp.Abs(A),
              r"for a $1 \times 1$ matrix $(w_{11})$ the norm is $\sqrt{w_{11}^2} = \lvert w_{11} \rvert$: "
              r"the scalar chain's factor $\lvert w \rvert \varphi'$ is the $1 \times 1$ case, and the bound "
              r"above is the scalar one"),
-        step(sp.Subs(formula, (A, B, C, D), tuple(W)), norm.exact_value,
-             "the spectral norm of this chapter's $W$"),
+        step((A**2 + C**2 - MU) * (B**2 + D**2 - MU) - (A * B + C * D) ** 2,
+             MU**2 - (A**2 + B**2 + C**2 + D**2) * MU + (A * D - B * C) ** 2,
+             r"$\lVert W \rVert_2^2$ is the larger eigenvalue $\mu$ of $W^\top W$, a root of "
+             r"$\det(W^\top W - \mu I)$, written out on the left; that polynomial has the sum of the squared "
+             r"entries, $q$, as its middle coefficient and $(\det W)^2$ as its constant"),
+        step(sp.Subs(formula, (Q, DET), (sum(v**2 for v in W), W.det())), norm.exact_value,
+             rf"so $\lVert W \rVert_2 = \sqrt{{(q + \sqrt{{q^2 - 4 \Delta^2}})/2}}$ with $\Delta = \det W$; "
+             rf"for the given $W$, $q = {printing.latex(sum(v**2 for v in W))}$ and "
+             rf"$\Delta = {printing.latex(W.det())}$"),
         step(sp.Subs(bound, (NORM, DEPTH), (norm.exact_value, layers)), factor**layers,
              f"the bound evaluated at this $W$ and $n = {layers}$"),
     )
@@ -140,9 +141,9 @@ def recurrent_powers(w11, w12, w21, w22, steps: int) -> Derivation:
              rf"$\rho(W) = {printing.latex(abs(big))}$ is the larger in size"),
         step(sp.Subs(entry, T, steps), power[0, 1],
              rf"with two distinct eigenvalues, $W^t = \lambda_1^t P + \lambda_2^t (I - P)$ for a fixed matrix $P$, "
-             rf"so every entry of $W^t$ is a fixed combination of ${printing.latex(big)}^t$ and "
-             rf"${printing.latex(small)}^t$, shown for the top-right entry at $t = {steps}$; the first term "
-             rf"outlasts the second, and $W^t$ shrinks like $\rho(W)^t$"),
+             rf"so every entry of $W^t$ is a fixed combination of $\left({printing.latex(big)}\right)^t$ and "
+             rf"$\left({printing.latex(small)}\right)^t$, shown for the top-right entry at $t = {steps}$; the "
+             rf"first term outlasts the second, so $W^t$ grows or shrinks like $\rho(W)^t$"),
     )
     norm = spectral_norm(power)
     return Derivation(
