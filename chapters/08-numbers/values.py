@@ -1,5 +1,6 @@
 """What chapter 8 prints: where each float format loses a product through
-depth, exactly and by multiplying in the format, and the audit's summary."""
+depth, exactly and by multiplying in the format; the loss scales that keep
+it normal in float16; and the audit's summary."""
 
 import math
 from collections import Counter
