@@ -1,7 +1,12 @@
-"""Chapter 3's figure: the gradient through depth, on a log scale."""
+"""Chapter 3's figures: the gradient through depth, on a log scale, and the
+norm of a product of random matrices."""
+
+from pathlib import Path
 
 import numpy as np
 import sympy as sp
+
+from gradbook.chapter_code import load_module, module_name
 
 FACTORS = (("1/4", "sigmoid at its best"), ("1/5", "source 001"), ("1/20", "source 000"),
            ("1/40", "anchor network (w σ′)"), ("19/20", "source 004"), ("21/20", "an exploding factor"))
@@ -18,3 +23,24 @@ def gradient_through_depth(fig):
     ax.set_ylabel("log₁₀ of the gradient factor")
     ax.set_xlim(0, 50)
     fig.legend(loc="outside right center", frameon=False, fontsize=8)
+
+
+def random_products(fig):
+    """log10 of the Jacobian's spectral norm through depth, for random 64-unit
+    layers: linear ones at four weight scales, sigmoid and tanh ones at two."""
+    values = load_module(Path(__file__).with_name("values.py"), module_name("03-depth", "figure_values"))
+    scales = values.weight_scales()
+    curves = values.random_products()
+    depth = np.arange(1, values.RANDOM_LAYERS + 1)
+    linear, layered = fig.subplots(1, 2, sharey=True)
+    for (name, activation), logs in curves.items():
+        axes = linear if activation is None else layered
+        label = scales[name][1] if activation is None else f"{activation}, {scales[name][1]}"
+        axes.plot(depth, logs, label=label)
+    linear.set_title("linear layers", fontsize=9)
+    layered.set_title("sigmoid and tanh layers", fontsize=9)
+    linear.set_ylabel("log₁₀ of the Jacobian's spectral norm")
+    for axes in (linear, layered):
+        axes.set_xlabel("layers, n")
+        axes.axhline(0, color="grey", linewidth=0.5)
+        axes.legend(frameon=False, fontsize=7)

@@ -27,6 +27,7 @@ A, B, C, D = sp.symbols("w_11 w_12 w_21 w_22", real=True)
 NORM = sp.Symbol(r"\lVert W \rVert_2", positive=True)
 MU = sp.Symbol("mu", real=True)
 Q, DET = sp.Symbol("q", positive=True), sp.Symbol("Delta", real=True)
+P, R, S = sp.symbols("p r s", real=True)
 LAMBDA = sp.Symbol("lambda", real=True)
 T = sp.Symbol("t", integer=True, positive=True)
 _ENTRIES = tuple(Param(name, rational, default, f"the entry {name} of W, at most {MAX_ENTRY} in size")
@@ -94,11 +95,13 @@ def spectral_bound(activation: str, w11, w12, w21, w22, layers: int) -> Derivati
              r"for a $1 \times 1$ matrix $(w_{11})$ the norm is $\sqrt{w_{11}^2} = \lvert w_{11} \rvert$: "
              r"the scalar chain's factor $\lvert w \rvert \varphi'$ is the $1 \times 1$ case, and the bound "
              r"above is the scalar one"),
-        step((A**2 + C**2 - MU) * (B**2 + D**2 - MU) - (A * B + C * D) ** 2,
-             MU**2 - (A**2 + B**2 + C**2 + D**2) * MU + (A * D - B * C) ** 2,
+        step((P - MU) * (S - MU) - R**2, MU**2 - (P + S) * MU + (P * S - R**2),
              r"$\lVert W \rVert_2^2$ is the larger eigenvalue $\mu$ of $W^\top W$, a root of "
-             r"$\det(W^\top W - \mu I)$, written out on the left; that polynomial has the sum of the squared "
-             r"entries, $q$, as its middle coefficient and $(\det W)^2$ as its constant"),
+             r"$\det(W^\top W - \mu I)$; $W^\top W$ is symmetric, with $p$ and $s$ on its diagonal (the squared "
+             r"lengths of $W$'s columns) and $r$ off it (their dot product), so $p + s = q$, the sum of the squared "
+             r"entries of $W$"),
+        step((A**2 + C**2) * (B**2 + D**2) - (A * B + C * D) ** 2, (A * D - B * C) ** 2,
+             r"the constant term $p s - r^2$ is $(\det W)^2$"),
         step(sp.Subs(formula, (Q, DET), (sum(v**2 for v in W), W.det())), norm.exact_value,
              rf"so $\lVert W \rVert_2 = \sqrt{{(q + \sqrt{{q^2 - 4 \Delta^2}})/2}}$ with $\Delta = \det W$; "
              rf"for the given $W$, $q = {printing.latex(sum(v**2 for v in W))}$ and "

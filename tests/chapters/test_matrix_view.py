@@ -79,3 +79,46 @@ def test_the_gradient_grows_before_it_shrinks_where_the_chapter_says(section):
     peak_t = int(np.argmax(norms)) + 1
     assert f"up to ${house(max(norms))}$ at $t = {peak_t}$" in section
     assert norms[0] < max(norms) and norms[-1] < norms[0]
+
+
+def backward_log_norm(std: float, activation: str | None, width: int = 64, layers: int = 50, seed: int = 16) -> float:
+    """The same random network, run forward to record its slopes, then
+    differentiated backward as backpropagation does: the gradient's Jacobian
+    Wᵀ diag(φ′) from the top layer down, whose norm equals the forward one's."""
+    rng = np.random.default_rng(seed)
+    a = rng.standard_normal(width)
+    weights, slopes = [], []
+    for _ in range(layers):
+        W = rng.normal(0.0, std, size=(width, width))
+        z = W @ a
+        if activation is None:
+            a, slope = z, np.ones(width)
+        elif activation == "sigmoid":
+            a = 1 / (1 + np.exp(-z))
+            slope = a * (1 - a)
+        else:
+            a = np.tanh(z)
+            slope = 1 - a * a
+        weights.append(W)
+        slopes.append(slope)
+    backward = np.eye(width)
+    for W, slope in zip(reversed(weights), reversed(slopes)):
+        backward = backward @ (slope[:, None] * W)
+    return np.linalg.norm(backward.T, 2)
+
+
+@pytest.mark.parametrize("name, std, activation", [
+    ("half_linear", 0.5 / 8, None), ("xavier_linear", 1 / 8, None), ("he_linear", 2**0.5 / 8, None),
+    ("double_linear", 2 / 8, None), ("xavier_sigmoid", 1 / 8, "sigmoid"), ("he_sigmoid", 2**0.5 / 8, "sigmoid"),
+    ("xavier_tanh", 1 / 8, "tanh"), ("he_tanh", 2**0.5 / 8, "tanh"),
+], ids=lambda v: v if isinstance(v, str) else "")
+def test_the_random_products_are_backpropagations(section, name, std, activation):
+    phrase = {"half_linear": "layers is $", "double_linear": "scale it is $", "xavier_linear": "of order one ($",
+              "he_linear": "there the norm reaches $", "xavier_sigmoid": "bring the norm down to $",
+              "he_sigmoid": "and at the He scale to $", "xavier_tanh": "at the Xavier scale ($",
+              "he_tanh": "grow only to $"}[name]
+    assert numbers_after(section, phrase) == house(backward_log_norm(std, activation))
+
+
+def test_the_random_products_figure_is_drawn(section):
+    assert "random-products.svg" in section
