@@ -1,5 +1,5 @@
-"""book.toml: the book's title, its chapters in order, its appendices, and
-the pages only the HTML guide has."""
+"""book.toml: the book's title, its front matter (the preface), its chapters
+in order, its appendices, and the pages only the HTML guide has."""
 
 import tomllib
 from dataclasses import dataclass
@@ -13,14 +13,21 @@ ROOT = Path(__file__).resolve().parent.parent
 
 @dataclass(frozen=True)
 class Part:
-    """One chapter or appendix: its folder and, for a chapter, its number."""
+    """One part of the book: a chapter, an appendix, front matter or a page."""
 
     slug: str
     folder: Path
     number: int | None
     letter: str | None = None
-    """Appendices are lettered A, B, … and chapters numbered; pages (the
-    explorer) are neither, and appear in the HTML guide only."""
+    """Appendices are lettered A, B, … and chapters numbered; front matter
+    (the preface) and pages (the explorer) are neither."""
+    front: bool = False
+    """Front matter comes before chapter 1 in both outputs, unnumbered."""
+
+    @property
+    def printed(self) -> bool:
+        """Whether the PDF holds it: pages (the explorer) are in the HTML guide only."""
+        return self.number is not None or self.letter is not None or self.front
 
     @property
     def prefix(self) -> str:
@@ -46,7 +53,7 @@ class Book:
     @property
     def printed(self) -> tuple[Part, ...]:
         """The parts the PDF holds: all but the HTML-only pages."""
-        return tuple(part for part in self.parts if part.number is not None or part.letter is not None)
+        return tuple(part for part in self.parts if part.printed)
 
 
 def load_book(root: Path = ROOT) -> Book:
@@ -56,18 +63,19 @@ def load_book(root: Path = ROOT) -> Book:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"cannot read {path}: {exc}") from None
+    front = [_part(root, slug, None, front=True) for slug in data.get("front", [])]
     chapters = [_part(root, slug, number) for number, slug in enumerate(data.get("chapters", []), 1)]
     appendices = [_part(root, slug, None, chr(ord("A") + i)) for i, slug in enumerate(data.get("appendices", []))]
     pages = [_part(root, slug, None) for slug in data.get("pages", [])]
     if not chapters:
         raise UsageError(f"{path} lists no chapters")
     return Book(title=data["title"], subtitle=data.get("subtitle", ""),
-                author=data.get("author", ""), parts=tuple(chapters + appendices + pages),
+                author=data.get("author", ""), parts=tuple(front + chapters + appendices + pages),
                 licence=data.get("licence", ""), licence_url=data.get("licence_url", ""))
 
 
-def _part(root: Path, slug: str, number: int | None, letter: str | None = None) -> Part:
+def _part(root: Path, slug: str, number: int | None, letter: str | None = None, front: bool = False) -> Part:
     folder = root / "chapters" / slug
     if not (folder / "chapter.md.j2").is_file():
         raise UsageError(f"book.toml lists {slug!r} but chapters/{slug}/chapter.md.j2 does not exist")
-    return Part(slug, folder, number, letter)
+    return Part(slug, folder, number, letter, front)

@@ -55,7 +55,9 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
     toc = contents(book, titles, fragments)
     page = shell("page.html.j2")
     html_only = [entry for entry, part in zip(toc, book.parts) if part not in book.printed]
-    index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS, html_only=html_only)
+    front = [entry for entry, part in zip(toc, book.parts) if part.front]
+    index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS, html_only=html_only,
+                                               front=front)
     files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
                                        body=index_body, previous=None, next=toc[0], scripts=())}
     for i, entry in enumerate(toc):

@@ -9,8 +9,10 @@ from gradbook.errors import UsageError
 from gradbook.shells import shell
 
 
+NUMBERED = '#set heading(numbering: "1.1")\n'
+"""A chapter's heading and sections are numbered: Chapter 3, 3.2."""
 UNNUMBERED = "#set heading(numbering: none)\n"
-"""Appendices come after the chapters, and nothing in them is numbered."""
+"""Nothing in the front matter (the preface) or the appendices is numbered."""
 
 
 def typst_source(book: Book, bodies: list[str]) -> str:
@@ -19,7 +21,8 @@ def typst_source(book: Book, bodies: list[str]) -> str:
     return shell("book.typ.j2").render(
         title=escape(book.title), subtitle=book.subtitle, author=escape(book.author),
         licence=escape(book.licence), licence_url=escape(book.licence_url),
-        parts=[body if part.number is not None else UNNUMBERED + body for part, body in zip(book.printed, bodies)])
+        parts=[(NUMBERED if part.number is not None else UNNUMBERED) + body
+               for part, body in zip(book.printed, bodies)])
 
 
 def compile_pdf(source: str, figures: dict[str, bytes]) -> bytes:

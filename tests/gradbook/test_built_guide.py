@@ -18,7 +18,7 @@ from gradbook.build import EXPERIMENT_CACHE, build
 BOOK = load_book()
 PAGES = [part.page for part in BOOK.parts]
 CHAPTER_PAGES = {part.page for part in BOOK.parts if part.number is not None}
-PDF_PAGES = (20, 60)
+PDF_PAGES = (20, 80)
 """The page count the PDF should stay within: a smaller count means content
 went missing, a larger one that something has blown up."""
 
@@ -115,6 +115,20 @@ def test_the_pdf_has_a_sensible_length_and_every_chapter_title(guide, pdf_text):
     assert PDF_PAGES[0] <= pages <= PDF_PAGES[1]
     for part, title in titles.items():
         assert (canonical(title) in canonical(text)) == (part in BOOK.printed), title
+
+
+def test_the_preface_comes_unnumbered_before_chapter_1_in_both_outputs(guide, html, pdf_text):
+    """In the PDF, chapter 1 keeps its number and each of the preface's sections is
+    before it twice, as a line of the contents and as a heading; in the HTML guide
+    the index leads to the preface and the preface to chapter 1."""
+    titles = dict(zip((part.slug for part in BOOK.parts), guide[1].titles))
+    text = canonical(pdf_text[1])
+    before_chapter_1 = text[:text.index(canonical("Chapter 1" + titles["01-sigmoid-slope"]))]
+    sections = [page_text(h2) for h2 in re.findall(r"<h2[^>]*>.*?</h2>", html["preface.html"], re.S)]
+    assert sections
+    assert [before_chapter_1.count(canonical(section)) for section in sections] == [2] * len(sections)
+    assert re.search(r'rel="next" href="([^"]+)"', html["index.html"])[1] == "preface.html"
+    assert re.search(r'rel="next" href="([^"]+)"', html["preface.html"])[1] == "01-sigmoid-slope.html"
 
 
 def test_the_explorer_is_a_page_of_the_html_guide_only():

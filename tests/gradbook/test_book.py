@@ -1,0 +1,78 @@
+"""book.toml's four kinds of part, and the order both outputs show them in:
+front matter (the preface) unnumbered before chapter 1, chapters numbered,
+appendices lettered, pages (the explorer) in the HTML guide only."""
+
+import re
+
+import pytest
+
+from gradbook.book import load_book
+from gradbook.html import site
+from gradbook.pdf import NUMBERED, UNNUMBERED, typst_source
+
+BOOK_TOML = """title = "T"
+front = ["preface"]
+chapters = ["01-one", "02-two"]
+appendices = ["notes"]
+pages = ["explorer"]
+"""
+ORDER = ["preface", "01-one", "02-two", "notes", "explorer"]
+
+
+@pytest.fixture(scope="module")
+def book(tmp_path_factory):
+    root = tmp_path_factory.mktemp("book")
+    (root / "book.toml").write_text(BOOK_TOML, encoding="utf-8")
+    for slug in ORDER:
+        (root / "chapters" / slug).mkdir(parents=True)
+        (root / "chapters" / slug / "chapter.md.j2").write_text(f"# {slug}\n", encoding="utf-8")
+    return load_book(root)
+
+
+def test_the_front_matter_comes_first(book):
+    assert [part.slug for part in book.parts] == ORDER
+
+
+@pytest.mark.parametrize("slug, number, letter, printed", [
+    ("preface", None, None, True),
+    ("01-one", 1, None, True),
+    ("02-two", 2, None, True),
+    ("notes", None, "A", True),
+    ("explorer", None, None, False),
+], ids=["front-matter", "chapter-1", "chapter-2", "appendix", "page"])
+def test_each_kind_of_part_is_numbered_lettered_or_neither(book, slug, number, letter, printed):
+    part = next(part for part in book.parts if part.slug == slug)
+    assert (part.number, part.letter, part in book.printed) == (number, letter, printed)
+
+
+@pytest.mark.parametrize("slug, numbering", [
+    ("preface", UNNUMBERED),
+    ("01-one", NUMBERED),
+    ("02-two", NUMBERED),
+    ("notes", UNNUMBERED),
+], ids=["front-matter", "chapter-1", "chapter-2", "appendix"])
+def test_the_pdf_numbers_the_chapters_only(book, slug, numbering):
+    source = typst_source(book, [f"= {part.slug}\n" for part in book.printed])
+    assert f"{numbering}= {slug}\n" in source
+
+
+def test_the_pdf_prints_the_front_matter_before_chapter_1(book):
+    source = typst_source(book, [f"= {part.slug}\n" for part in book.printed])
+    assert [source.index(f"= {slug}\n") for slug in ORDER[:4]] == sorted(source.index(f"= {slug}\n")
+                                                                         for slug in ORDER[:4])
+
+
+def test_next_links_walk_the_front_matter_before_chapter_1(book):
+    files = site(book, {slug: slug for slug in ORDER}, {slug: "" for slug in ORDER}, {})
+    page, walk = "index.html", []
+    while found := re.search(r'rel="next" href="([^"]+)"', files[page].decode()):
+        page = found[1]
+        walk.append(page)
+    assert walk == [f"{slug}.html" for slug in ORDER]
+
+
+def test_the_index_lists_the_preface_first_and_points_a_newcomer_to_it(book):
+    index = site(book, {slug: slug for slug in ORDER}, {slug: "" for slug in ORDER}, {})["index.html"].decode()
+    contents = index[index.index('<ul class="contents">'):]
+    assert re.findall(r'<li><a href="([^"]+)"', contents)[0] == "preface.html"
+    assert 'Start with the <a href="preface.html">' in index
