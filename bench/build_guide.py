@@ -57,9 +57,9 @@ def stage_seconds(out: Path) -> dict:
     markdown = b.with_listing_output(rendered, store)
     lap("run listings")
     with ThreadPoolExecutor() as pool:
-        html = b.html_files(book, rendered, markdown, table, figures, pool, store)
+        html = b.html_files(book, rendered, markdown, table, figures, pool, store, b.bibliography_of(b.ROOT))
         lap("pandoc to HTML and the site")
-        pdf = b.pdf_bytes(book, rendered, markdown, table, figures, pool, store)
+        pdf = b.pdf_bytes(book, rendered, markdown, table, figures, pool, store, b.bibliography_of(b.ROOT))
         lap("pandoc to Typst and typst")
     publish(out, {"html": html, b.PDF_NAME: pdf})
     lap("write")

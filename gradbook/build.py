@@ -30,6 +30,10 @@ from gradbook.progress import QUIET, Progress
 from gradbook.render import Rendered, experiments_needed, render_part
 from gradbook.workers import worker_pool
 
+BIBLIOGRAPHY = Path("chapters", "references", "references.json")
+"""The bibliography (CSL-JSON) every part's citations are resolved against,
+under the project folder. It lives in the References appendix's folder, so
+that part's key and the build stamp cover it; every conversion's key holds it."""
 
 
 @dataclass(frozen=True)
@@ -61,14 +65,15 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     with progress.stage("listings"):
         markdown = with_listing_output(rendered, store)
+    bibliography = bibliography_of(root)
     outputs = {}
     with ThreadPoolExecutor() as pool:
         if "html" in FORMATS[fmt]:
             with progress.stage("HTML"):
-                outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store)
+                outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store, bibliography)
         if PDF_NAME in FORMATS[fmt]:
             with progress.stage("PDF"):
-                outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store)
+                outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store, bibliography)
     with progress.stage("publish"), build_lock.held(out):
         publish(out, outputs)
         if use_cache:
@@ -155,12 +160,25 @@ def with_listing_output(rendered: list[Rendered], store: BuildCache) -> dict[str
     return result
 
 
-def html_files(book: Book, rendered, markdown, table, figures, pool, store: BuildCache) -> dict[str, bytes]:
+def bibliography_of(root: Path) -> Path | None:
+    """The book's bibliography, if it has one."""
+    return root / BIBLIOGRAPHY if (root / BIBLIOGRAPHY).is_file() else None
+
+
+def _contents(path: Path | None) -> bytes:
+    """What a conversion's key holds of a file it reads."""
+    return path.read_bytes() if path is not None else b""
+
+
+def html_files(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
+               bibliography: Path | None) -> dict[str, bytes]:
+    cited = _contents(bibliography)
+
     def fragment(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, r.part.page, where)
-        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text), str,
-                          lambda: pandoc.to_html(text, r.part.number, where))
+        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited), str,
+                          lambda: pandoc.to_html(text, r.part.number, where, bibliography))
 
     fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
     scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
@@ -170,12 +188,15 @@ def html_files(book: Book, rendered, markdown, table, figures, pool, store: Buil
     return {**files, **figures}
 
 
-def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: BuildCache) -> bytes:
+def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
+              bibliography: Path | None) -> bytes:
+    cited = _contents(bibliography)
+
     def body(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, None, where)
-        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text), str,
-                          lambda: pandoc.to_typst(text, where))
+        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text, cited), str,
+                          lambda: pandoc.to_typst(text, where, bibliography))
 
     printed = [r for r in rendered if r.part in book.printed]
     source = typst_source(book, list(pool.map(body, printed)))

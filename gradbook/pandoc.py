@@ -1,15 +1,25 @@
 """pandoc, from the pypandoc-binary wheel: Markdown to an HTML fragment with
-MathML, and Markdown to Typst for the PDF."""
+MathML, and Markdown to Typst for the PDF. Citations such as `[@glorot2010]`
+are rendered by pandoc's citeproc as plain author-year text in both, from the
+bibliography the build hands over; a citation it cannot resolve is an error."""
 
+import re
 import subprocess
 from functools import cache
 from pathlib import Path
 
 from gradbook.errors import UsageError
 
-MARKDOWN = "markdown-citations"
-"""Pandoc's Markdown, with citations off: `@name` stays text instead of
-becoming a Typst citation that fails for want of a bibliography."""
+MARKDOWN = "markdown"
+"""Pandoc's Markdown, with citations: citeproc turns them into text, so the
+Typst output holds no #cite for typst to fail on."""
+
+CITATIONS = Path(__file__).parent / "templates" / "citations.yaml"
+"""Metadata every conversion starts from: no reference list at the end of a
+part. The References appendix asks for the list in its own Markdown, whose
+metadata wins over this file's."""
+
+MISSING = re.compile(r"\[WARNING\] Citeproc: citation (\S+) not found")
 
 
 @cache
@@ -18,26 +28,32 @@ def _pandoc() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def _run(markdown: str, args: list[str], where: str) -> str:
-    done = subprocess.run([_pandoc(), "--from", MARKDOWN, *args], input=markdown,
-                          capture_output=True, text=True, encoding="utf-8")
+def _run(markdown: str, args: list[str], bibliography: Path | None, where: str) -> str:
+    sources = [f"--bibliography={bibliography}"] if bibliography is not None else []
+    done = subprocess.run([_pandoc(), "--from", MARKDOWN, "--citeproc", f"--metadata-file={CITATIONS}",
+                           *sources, *args], input=markdown, capture_output=True, text=True, encoding="utf-8")
     if done.returncode != 0:
         raise UsageError(f"{where}: pandoc failed: {done.stderr.strip().splitlines()[-1]}")
+    missing = MISSING.search(done.stderr)
+    if missing:
+        raise UsageError(f"{where}: the citation @{missing[1]} is not in the bibliography "
+                         f"({bibliography or 'none given'})")
     return done.stdout
 
 
-def to_html(markdown: str, number: int | None, where: str) -> str:
+def to_html(markdown: str, number: int | None, where: str, bibliography: Path | None = None) -> str:
     """An HTML fragment, math as MathML; a chapter's sections numbered N.1, N.2, …"""
     args = ["--to", "html5", "--mathml", "--wrap=none"]
     if number is not None:
         args += ["--number-sections", f"--number-offset={number - 1}"]
-    return _run(markdown, args, where)
+    return _run(markdown, args, bibliography, where)
 
 
 SPAN_FILTER = Path(__file__).parent / "templates" / "typst-spans.lua"
 """Turns a span of class "check" into #check[…], which the Typst shells style."""
 
 
-def to_typst(markdown: str, where: str) -> str:
-    """Typst markup for the body of one part."""
-    return _run(markdown, ["--to", "typst", "--wrap=none", f"--lua-filter={SPAN_FILTER}"], where)
+def to_typst(markdown: str, where: str, bibliography: Path | None = None) -> str:
+    """Typst markup for the body of one part; citations as text, never #cite."""
+    return _run(markdown, ["--to", "typst-citations", "--wrap=none", f"--lua-filter={SPAN_FILTER}"],
+                bibliography, where)

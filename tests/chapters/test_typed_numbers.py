@@ -13,6 +13,7 @@ TEMPLATES = sorted(CHAPTERS.glob("*/chapter.md.j2"))
 JINJA = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 ALLOWED = (
     ("citation label", re.compile(r"\bsources? 00\d(?:(?:,| and| or) 00\d)*\b", re.I)),
+    ("citation, key and locator", re.compile(r"\[[^\[\]]*@\w[^\[\]]*\]|@\w+")),
     ("a source's own problem number", re.compile(r"\b(?:practice problem|problem|exercise) \d\b", re.I)),
     ("number format name", re.compile(r"\bb?float(?:16|32|64)\b")),
     ("year", re.compile(r"\b(?:19|20)\d\d\b")),
