@@ -41,9 +41,13 @@ def _run(markdown: str, args: list[str], bibliography: Path | None, where: str) 
     return done.stdout
 
 
+CITATION_LINKS = Path(__file__).parent / "templates" / "citation-links.lua"
+"""Links each citation in the HTML to its entry in the References appendix."""
+
+
 def to_html(markdown: str, number: int | None, where: str, bibliography: Path | None = None) -> str:
     """An HTML fragment, math as MathML; a chapter's sections numbered N.1, N.2, …"""
-    args = ["--to", "html5", "--mathml", "--wrap=none"]
+    args = ["--to", "html5", "--mathml", "--wrap=none", f"--lua-filter={CITATION_LINKS}"]
     if number is not None:
         args += ["--number-sections", f"--number-offset={number - 1}"]
     return _run(markdown, args, bibliography, where)

@@ -1,8 +1,9 @@
 """The bibliography: every entry is cited in a chapter and every citation is
 an entry; pandoc's citeproc renders citations as the same author-year text in
 the HTML and the Typst (never a #cite) and refuses one it cannot resolve; the
-References appendix lists every entry in both outputs; and an edit to the
-bibliography reaches the output through the build cache."""
+References appendix lists every entry in both outputs, and the HTML's
+citations link to their entries there; and an edit to the bibliography
+reaches the output through the build cache."""
 
 import json
 import re
@@ -92,6 +93,8 @@ def test_the_real_guide_resolves_every_citation_and_lists_every_entry_in_both_ou
     assert not [c for c in citations if "?" in c], "an unresolved citation"
     listed = pages["references.html"]
     pdf = unhyphenated("".join(page.extract_text() for page in PdfReader(built / "gradbook.pdf").pages))
+    targets = {target for html in pages.values() for target in re.findall(r'href="references\.html#([^"]+)"', html)}
+    assert targets and all(f'id="{target}"' in listed for target in targets), "a citation links nowhere"
     for entry in ENTRIES:
         assert f'id="ref-{entry["id"]}"' in listed, entry["id"]
         assert unhyphenated(entry["title"]) in pdf, entry["id"]
