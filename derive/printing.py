@@ -19,6 +19,10 @@ from sympy.printing.str import StrPrinter
 
 _LATEX_NAMES = {"sigma": r"\sigma", "tanh": r"\tanh", "exp": r"\exp", "log": r"\log"}
 _TEXT_NAMES = {"sigma": "σ"}
+SYMBOLS = {"norm_W": (r"\lVert W \rVert_2", "‖W‖₂")}
+"""Symbols that print as notation, not as their name: (LaTeX, text). A plain
+Symbol with one of these names, so a derivation needs no Symbol subclass
+(which neither pickles nor caches as data)."""
 _LETTER = re.compile(r"[A-Za-z](_\w+)?")
 """A function named by one letter, perhaps with a subscript (F, F_1), prints in italics like a symbol."""
 
@@ -81,6 +85,9 @@ def built_unevaluated(expr) -> bool:
 
 
 class BookLatexPrinter(WrittenOrder, LatexPrinter):
+    def _print_Symbol(self, expr, style="plain"):
+        return SYMBOLS[expr.name][0] if expr.name in SYMBOLS else super()._print_Symbol(expr, style)
+
     def _print_Float(self, expr):
         return super()._print_Float(sp.Float(expr, FLOAT_DIGITS))
 
@@ -120,6 +127,9 @@ class BookLatexPrinter(WrittenOrder, LatexPrinter):
 
 
 class BookTextPrinter(WrittenOrder, StrPrinter):
+    def _print_Symbol(self, expr):
+        return SYMBOLS[expr.name][1] if expr.name in SYMBOLS else super()._print_Symbol(expr)
+
     def _print_Float(self, expr):
         return super()._print_Float(sp.Float(expr, FLOAT_DIGITS))
 

@@ -26,17 +26,8 @@ MAX_STEPS = 200
 A, B, C, D = sp.symbols("w_11 w_12 w_21 w_22", real=True)
 
 
-class _Norm(sp.Symbol):
-    """The symbol ‖W‖₂, printed as a norm in LaTeX and in text."""
-
-    def _latex(self, printer):
-        return r"\lVert W \rVert_2"
-
-    def _sympystr(self, printer):
-        return "‖W‖₂"
-
-
-NORM = _Norm("norm_W", positive=True)
+NORM = sp.Symbol("norm_W", positive=True)
+"""‖W‖₂, printed as a norm (derive/printing.py's SYMBOLS)."""
 MU = sp.Symbol("mu", real=True)
 Q, DET = sp.Symbol("q", positive=True), sp.Symbol("Delta", real=True)
 P, R, S = sp.symbols("p r s", real=True)
