@@ -364,9 +364,20 @@
     $("x-summary").textContent = s.depth === 1
       ? "With one layer, δ₁ is the top layer's δ, which the cost sets: here one."
       : `Layer 1 receives δ₁ = ${house(path.gradient[0])}, with the top layer's δ${subscript(s.depth)} set to one.`;
-    const rows = path.gradient.map((g, k) =>
-      `<tr><th scope="row">${k + 1}</th><td>${pointwise ? house(path.zs[k]) : "—"}</td><td>${k < s.depth - 1 ? house(path.factors[k]) : "—"}</td><td>${house(g)}</td></tr>`);
-    $("x-layers").tBodies[0].innerHTML = rows.join("");
+    const rows = path.gradient.map((g, k) => {
+      const row = document.createElement("tr");
+      const head = document.createElement("th");
+      head.scope = "row";
+      head.textContent = String(k + 1);
+      row.append(head);
+      for (const text of [pointwise ? house(path.zs[k]) : "—", k < s.depth - 1 ? house(path.factors[k]) : "—", house(g)]) {
+        const cell = document.createElement("td");
+        cell.textContent = text;
+        row.append(cell);
+      }
+      return row;
+    });
+    $("x-layers").tBodies[0].replaceChildren(...rows);
   }
 
   const state = { lastMs: null, house, follow, settings, formulas: F.activations };
