@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_cache, build_lock, build_stamp, explorer, labels, listings, pandoc
+from gradbook import build_cache, build_lock, build_stamp, exercises, explorer, labels, listings, pandoc
 from gradbook.book import ROOT, Book, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.build_stamp import FORMATS, PDF_NAME
@@ -61,10 +61,12 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
     inputs = build_stamp.inputs_key(root, out, fmt)
     with progress.stage("render parts"):
         rendered, fresh = render_all(book, results, store, progress)
-    table = label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     with progress.stage("listings"):
         markdown = with_listing_output(rendered, store)
+    answers = exercises.answer_labels(rendered, markdown)
+    markdown = exercises.with_answers(rendered, markdown)
+    table = label_table(rendered, answers)
     bibliography = bibliography_of(root)
     outputs = {}
     with ThreadPoolExecutor() as pool:
@@ -135,7 +137,8 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
     return [done[part.slug] for part in book.parts], tuple(part.slug for part in missing)
 
 
-def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
+def label_table(rendered: list[Rendered], answers: list[labels.Label] = ()) -> dict[str, labels.Label]:
+    """Every label by its key: those the parts define, and the exercises' answers."""
     table = {}
     for r in rendered:
         for label in r.labels:
@@ -143,6 +146,7 @@ def label_table(rendered: list[Rendered]) -> dict[str, labels.Label]:
                 raise UsageError(f"chapters/{r.part.slug}: {label.key!r} is already defined in "
                                  f"{table[label.key].page}")
             table[label.key] = label
+    table.update((label.key, label) for label in answers)
     return table
 
 

@@ -1,5 +1,6 @@
-"""Numbered things (chapters, figures, tables, problems, listings, and the
-audit's claims, which keep their ids) and the references to them.
+"""Numbered things (chapters, figures, tables, problems, listings, exercises
+and their answers, and the audit's claims, which keep their ids) and the
+references to them.
 
 A chapter's template numbers what it shows in the order it shows it, and
 writes a placeholder wherever it refers to something. Once every chapter is
@@ -13,8 +14,8 @@ from dataclasses import dataclass
 
 from gradbook.errors import UsageError
 
-KINDS = {"fig": "Figure", "tab": "Table", "prob": "Problem", "lst": "Listing", "ch": "Chapter", "app": "Appendix",
-         "claim": "Claim"}
+KINDS = {"fig": "Figure", "tab": "Table", "prob": "Problem", "lst": "Listing", "ex": "Exercise", "ans": "Answer",
+         "ch": "Chapter", "app": "Appendix", "claim": "Claim"}
 _PLACEHOLDER = re.compile(r"⟦ref:([a-z]+):([A-Za-z0-9-]+)⟧")
 
 
@@ -54,7 +55,7 @@ class Numbering:
         return self._add(Label("app", slug, letter, self.page))
 
     def next(self, kind: str, name: str) -> Label:
-        if kind not in KINDS or kind in ("ch", "app", "claim"):
+        if kind not in KINDS or kind in ("ch", "app", "claim", "ans"):
             raise ValueError(f"unknown label kind {kind!r}")
         count = sum(1 for label in self.labels if label.kind == kind) + 1
         return self._add(Label(kind, name, f"{self.prefix}.{count}", self.page))

@@ -16,6 +16,7 @@ from gradbook.book import Part
 from gradbook.build_cache import NO_CACHE, BuildCache
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
+from gradbook.exercises import PLACEHOLDER
 from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.families import FAMILIES
@@ -37,6 +38,8 @@ class Rendered:
     labels: list = field(default_factory=list)
     explorer: bool = False
     """Whether it shows the gradient explorer, whose page loads its scripts."""
+    answers: list = field(default_factory=list)
+    """Its exercises' answers, (name, Markdown), which the answer key prints."""
 
 
 class Helpers:
@@ -47,6 +50,7 @@ class Helpers:
         self.part, self.figure_names, self.listing_folder, self.store = part, figure_names, listing_folder, store
         self.figures, self.listings = [], []
         self.shows_explorer = False
+        self.exercises, self.answers = [], []
 
     def figure(self, name: str, caption: str) -> str:
         if name not in self.figure_names:
@@ -82,6 +86,42 @@ class Helpers:
         return (boxed("problem", f"**{label.text}** ({FAMILIES[family].title}). {problem.statement}{cited}",
                       label.anchor)
                 + boxed("solution", f"*Solution.* {problem.solution}{extra}"))
+
+    def exercise(self, name: str, caller) -> str:
+        """A numbered end-of-chapter exercise (Exercise 3.1); the `model_answer`
+        block that follows it holds its answer, which the answer key prints."""
+        return self._exercise(name, caller().strip())
+
+    def model_answer(self, caller) -> str:
+        """The answer to the exercise just stated: printed in the answer key, not here."""
+        if len(self.answers) != len(self.exercises) - 1:
+            raise ValueError("model_answer must follow an exercise that has no answer yet")
+        self.answers.append((self.exercises[-1].name, caller().strip()))
+        return ""
+
+    def exercise_from(self, family: str, name: str, seed: int, difficulty: int = 1) -> str:
+        """An exercise that is an instance of a problem family, drawn as
+        `gradbook practice --family FAMILY --seed SEED --difficulty D` draws it; the answer
+        key prints its answers, their tolerance and its worked solution."""
+        if family not in FAMILIES:
+            raise ValueError(f"no problem family {family!r} (gradbook families lists them)")
+        problem = FAMILIES[family].generate(seed, difficulty=difficulty)
+        stated = self._exercise(name, problem.statement, FAMILIES[family].title)
+        answers = "; ".join(f"{a.name} = {shown_value(a)} (accepted {rule_text(a)})" for a in problem.answers)
+        self.answers.append((name, f"{answers}.\n\n{problem.solution}"))
+        return stated
+
+    def _exercise(self, name: str, statement: str, title: str = "") -> str:
+        if len(self.answers) != len(self.exercises):
+            raise ValueError(f"exercise {self.exercises[-1].name!r} has no model_answer")
+        label = self.numbering.next("ex", name)
+        self.exercises.append(label)
+        heading = f"**{label.text}** ({title})." if title else f"**{label.text}.**"
+        return boxed("problem", f"{heading} {statement} *{labels.placeholder('ans:' + name)}.*", label.anchor)
+
+    def exercise_answers(self) -> str:
+        """Where the answer key prints every chapter's exercise answers."""
+        return PLACEHOLDER
 
     def explorer(self) -> str:
         """The gradient explorer (HTML only: the PDF leaves it out)."""
@@ -200,6 +240,8 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
         where = where_in(template_path, exc.__traceback__)
         raise UsageError(f"{where}: {type(exc).__name__}: {exc}") from None
     title, markdown = _titled(markdown, part, chapter_label)
+    if len(helpers.answers) != len(helpers.exercises):
+        raise UsageError(f"chapters/{part.slug}: exercise {helpers.exercises[-1].name!r} has no model_answer")
     unshown = figure_names - set(helpers.figures)
     if unshown:
         raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
@@ -209,7 +251,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
                 lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
     return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels,
-                    helpers.shows_explorer)
+                    helpers.shows_explorer, helpers.answers)
 
 
 def _values(part: Part, extra: tuple) -> dict:
@@ -231,7 +273,7 @@ def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
                          "practice_set", "worked", "audit_entry", "quote", "explorer", "explorer_link",
-                         "explorer_note")}
+                         "explorer_note", "exercise", "model_answer", "exercise_from", "exercise_answers")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:
