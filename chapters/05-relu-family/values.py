@@ -39,6 +39,7 @@ def values() -> dict:
         sup = a.slope_sup
         rows.append({"name": a.title.split(" (")[0], "sup": sup.value, "where": where(sup),
                      "probes": [a.slope(p) for p in PROBES], "centred": "yes" if a.zero_centred else "no"})
+    by_name = dict(zip(COMPARED, rows))
     relu = CATALOG["relu"]
     gelu = CATALOG["gelu"]
     softplus_slope = step(sp.Derivative(CATALOG["softplus"].expr, z), sigma(z), "the derivative of log(1 + e^z)")
@@ -48,7 +49,7 @@ def values() -> dict:
     top = W ** HIDDEN * X
     sigmoid_out = CATALOG["sigmoid"].derivative.subs(z, W * top)
     return {
-        "rows": rows, "probes": PROBES,
+        "rows": rows, "by": by_name, "probes": PROBES,
         "slopes": [{"title": CATALOG[n].title, "f": CATALOG[n].expr, "slope": CATALOG[n].derivative} for n in FAMILY],
         "relu_slope_zero": relu.slope(0),
         "relu_definition": sp.Eq(sp.Function("ReLU")(z), sp.Max(0, z)),
