@@ -14,6 +14,8 @@ LARGE_WEIGHT, FAR, NEAR = 10, 5, sp.Rational(1, 2)
 GRADIENT, THRESHOLD = (3, 4), 1
 """A gradient vector and a clipping threshold for the worked example."""
 FORGET, STEPS = sp.Rational(99, 100), 100
+HALVED_LAYERS = 10
+"""How many ReLU layers the exercise on He's factor of two runs a signal through without it."""
 MEAN_SQUARE = r"\mathrm{E}[a^2]"
 """The notation for an activation's mean square, which sets each term's variance in z = Σ w a."""
 WIDE_SPREAD = sp.Pow(sp.Mul(spread_symbol, sp.sqrt(sp.Mul(2, sp.pi, evaluate=False), evaluate=False),
@@ -30,8 +32,11 @@ def q(value) -> Quantity:
 def values() -> dict:
     s = activation("sigmoid")
     residual = derive("residual-gradient")
+    he = derive("he-variance")
+    kept = he.steps[0].rhs.as_coeff_Mul()[0]  # ReLU keeps this share of a symmetric input's second moment (s²/2)
     return {
-        "xavier": derive("xavier-variance"), "he": derive("he-variance"),
+        "xavier": derive("xavier-variance"), "he": he,
+        "halved": {"kept": q(kept), "layers": HALVED_LAYERS, "left": q(kept ** HALVED_LAYERS)},
         "bn": [{"s": q(v), "slope": derive("expected-sigmoid-slope", s=v).result} for v in SPREADS],
         "bn_steps": derive("expected-sigmoid-slope", s="1"),
         "bn_unit": derive("expected-sigmoid-slope", s="1").result,
@@ -42,6 +47,7 @@ def values() -> dict:
                   "ratio": q(s.slope(NEAR).exact_value / s.slope(FAR).exact_value)},
         "residual": residual, "fprime": q(residual.params["fprime"]), "blocks": residual.params["blocks"],
         "clip_params": {"g1": GRADIENT[0], "g2": GRADIENT[1], "tau": THRESHOLD},
+        "clip": {"norm": q(sp.sqrt(sum(sp.Integer(g) ** 2 for g in GRADIENT))), "tau": q(THRESHOLD)},
         "gate": {"f": q(FORGET), "steps": STEPS, "kept": q(FORGET ** STEPS),
                  "sigmoid": q(sp.Rational(1, 4) ** STEPS)},
     }
