@@ -125,7 +125,7 @@ def values() -> dict:
         "quarter": {"factor": q(sp.Rational(1, 4)), **quarter}, "digits": DPS,
         "saturated": {"factor": q(SATURATED), "layers": SATURATED_LAYERS,
                       "product": q(SATURATED ** SATURATED_LAYERS)},
-        "formats": _formats(), "rows": rows, "factor_rows": factor_rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
+        "formats": _formats(), "format": {f["name"]: f for f in _formats()}, "rows": rows, "factor_rows": factor_rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
         "differ": differ, "straddle": _by_format(straddle), "half": half, "fifth": q(sp.Rational(1, 5)),
         "fifth_in": rounded_factor, "log_rows": [{"label": label, "log_factor": math.log10(float(f.mp))}
                                                  for label, f, _ in factors],
