@@ -121,10 +121,13 @@ def values() -> dict:
     factor_rows = [{"label": label, "factor": factor, "cells": [r for r in rows if r["label"] == label]}
                    for label, factor, _ in factors]
     quarter = {r["format"]: r["zero"] for r in rows if r["factor"].exact_value == sp.Rational(1, 4)}
+    saturated = [r for r in rows if r["factor"].exact_value == SATURATED]
     return {
         "quarter": {"factor": q(sp.Rational(1, 4)), **quarter}, "digits": DPS,
         "saturated": {"factor": q(SATURATED), "layers": SATURATED_LAYERS,
-                      "product": q(SATURATED ** SATURATED_LAYERS)},
+                      "product": q(SATURATED ** SATURATED_LAYERS),
+                      "zero_in": _and([r["format"] for r in saturated if r["zero"] <= SATURATED_LAYERS]),
+                      "held_in": _and([r["format"] for r in saturated if r["zero"] > SATURATED_LAYERS])},
         "formats": _formats(), "format": {f["name"]: f for f in _formats()}, "rows": rows, "factor_rows": factor_rows, "anchor": anchor, "anchor_w": q(ANCHOR_WEIGHT),
         "differ": differ, "straddle": _by_format(straddle), "half": half, "fifth": q(sp.Rational(1, 5)),
         "fifth_in": rounded_factor, "log_rows": [{"label": label, "log_factor": math.log10(float(f.mp))}
