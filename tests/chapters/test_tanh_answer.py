@@ -53,7 +53,8 @@ def rows(markdown):
 
 @pytest.fixture(scope="module")
 def answer(markdown):
-    return markdown[markdown.index("## The answer to rehearse"):]
+    """The section "The answer to rehearse", up to the next section (the chapter's exercises)."""
+    return markdown[markdown.index("## The answer to rehearse"):].split("\n## ", 1)[0]
 
 
 def test_the_table_has_a_row_for_each_spread(rows):
