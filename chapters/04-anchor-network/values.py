@@ -6,7 +6,7 @@ import math
 import mpmath
 import sympy as sp
 
-from derive import Quantity, derive, trace_chain
+from derive import Quantity, activation, derive, trace_chain
 from derive.chain import chain_gradient_float64, deltas_float64, slopes_float64
 from derive.precision import DPS
 
@@ -16,6 +16,8 @@ ASSUMED_SLOPE = sp.Rational(1, 5)
 """Exercise 3 of source 003 tells the reader to take σ' as 0.20 at every layer."""
 EXERCISE_WEIGHTS = (sp.Rational(1, 2), sp.Integer(2))
 EPOCHS = 100
+SATURATED_Z = -5
+"""A pre-activation deep in the sigmoid's left tail, for the exercise on a saturated input."""
 
 
 def mp(value, float64) -> Quantity:
@@ -65,6 +67,8 @@ def values() -> dict:
     # Source 003's δ steps are ∂L/∂a_k from ∂L/∂a_4 = 1; finished in that convention, ∂L/∂w_1 = ∂a_4/∂w_1.
     own_first_weight = mp(t.grad_w[0], chain_gradient_float64(float(W), float(X), LAYERS))
     extra = [traced(W, X, n)["rows"][0]["delta"] for n in (LAYERS + 1, LAYERS + 2)]
+    # How many times smaller δ_1 becomes when one layer is added below the first.
+    extra_ratio = mp(rows[0]["delta"].mp / extra[0].mp, rows[0]["delta"].float64 / extra[0].float64)
     exercise3 = []
     for w in EXERCISE_WEIGHTS:
         run = traced(w, X, LAYERS)
@@ -89,7 +93,9 @@ def values() -> dict:
         "epochs": EPOCHS,
         "epochs_top": mp(EPOCHS * lr * t.weight_gradient[-1], EPOCHS * float(LEARNING_RATE) * delta[-1] * top_input),
         "epochs_first": mp(EPOCHS * lr * t.weight_gradient[0], EPOCHS * float(LEARNING_RATE) * delta[0] * float(X)),
-        "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2),
+        "extra": extra, "extra_layers": (LAYERS + 1, LAYERS + 2), "extra_ratio": extra_ratio,
+        "saturated": {"z": Quantity.exact(SATURATED_Z), "a": activation("sigmoid").value(SATURATED_Z),
+                      "slope": activation("sigmoid").slope(SATURATED_Z)},
         "deeper_params": {"w": float(W), "x": int(X), "layers": LAYERS + 1},
         "assumed_slope": Quantity.exact(ASSUMED_SLOPE),
         "exercise3": exercise3,
