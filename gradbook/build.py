@@ -15,8 +15,8 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_cache, build_lock, build_stamp, exercises, explorer, labels, listings, pandoc
-from gradbook.book import ROOT, Book, load_book
+from gradbook import build_cache, build_lock, build_stamp, exercises, explorer, glossary, labels, listings, pandoc
+from gradbook.book import ROOT, Book, Part, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.build_stamp import FORMATS, PDF_NAME
 from gradbook.clean import BUILD_CACHE, EXPERIMENT_CACHE, note_build
@@ -68,14 +68,17 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
     markdown = exercises.with_answers(rendered, markdown)
     table = label_table(rendered, answers)
     bibliography = bibliography_of(root)
+    terms = glossary_of(book)
     outputs = {}
     with ThreadPoolExecutor() as pool:
         if "html" in FORMATS[fmt]:
             with progress.stage("HTML"):
-                outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store, bibliography)
+                outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store, bibliography,
+                                             terms)
         if PDF_NAME in FORMATS[fmt]:
             with progress.stage("PDF"):
-                outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store, bibliography)
+                outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store, bibliography,
+                                              terms)
     with progress.stage("publish"), build_lock.held(out):
         publish(out, outputs)
         if use_cache:
@@ -169,20 +172,35 @@ def bibliography_of(root: Path) -> Path | None:
     return root / BIBLIOGRAPHY if (root / BIBLIOGRAPHY).is_file() else None
 
 
+def glossary_of(book: Book) -> tuple[Part | None, tuple[glossary.Term, ...]]:
+    """The part that prints the glossary, and its terms, which every other part links to."""
+    holder = glossary.glossary_part(book)
+    return holder, glossary.load_terms(holder.folder / glossary.TERMS) if holder else ()
+
+
+def _linked_terms(terms: tuple, part: Part, page: str | None) -> str:
+    """The glossary input for converting `part`: none for the glossary itself."""
+    holder, found = terms
+    if holder is None or part == holder:
+        return ""
+    return glossary.filter_input(found, holder.page if page is not None else "")
+
+
 def _contents(path: Path | None) -> bytes:
     """What a conversion's key holds of a file it reads."""
     return path.read_bytes() if path is not None else b""
 
 
 def html_files(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
-               bibliography: Path | None) -> dict[str, bytes]:
+               bibliography: Path | None, terms: tuple) -> dict[str, bytes]:
     cited = _contents(bibliography)
 
     def fragment(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, r.part.page, where)
-        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited), str,
-                          lambda: pandoc.to_html(text, r.part.number, where, bibliography))
+        linked = _linked_terms(terms, r.part, r.part.page)
+        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited, linked),
+                          str, lambda: pandoc.to_html(text, r.part.number, where, bibliography, linked))
 
     fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
     scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
@@ -193,14 +211,15 @@ def html_files(book: Book, rendered, markdown, table, figures, pool, store: Buil
 
 
 def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
-              bibliography: Path | None) -> bytes:
+              bibliography: Path | None, terms: tuple) -> bytes:
     cited = _contents(bibliography)
 
     def body(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, None, where)
-        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text, cited), str,
-                          lambda: pandoc.to_typst(text, where, bibliography))
+        linked = _linked_terms(terms, r.part, None)
+        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text, cited, linked), str,
+                          lambda: pandoc.to_typst(text, where, bibliography, linked))
 
     printed = [r for r in rendered if r.part in book.printed]
     source = typst_source(book, list(pool.map(body, printed)))

@@ -3,6 +3,7 @@ MathML, and Markdown to Typst for the PDF. Citations such as `[@glorot2010]`
 are rendered by pandoc's citeproc as plain author-year text in both, from the
 bibliography the build hands over; a citation it cannot resolve is an error."""
 
+import os
 import re
 import subprocess
 from functools import cache
@@ -28,10 +29,16 @@ def _pandoc() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def _run(markdown: str, args: list[str], bibliography: Path | None, where: str) -> str:
+GLOSSARY_LINKS = Path(__file__).parent / "templates" / "glossary-links.lua"
+"""Links each glossary term's first use in a part to its entry (gradbook/glossary.py)."""
+
+
+def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, glossary: str) -> str:
     sources = [f"--bibliography={bibliography}"] if bibliography is not None else []
     done = subprocess.run([_pandoc(), "--from", MARKDOWN, "--citeproc", f"--metadata-file={CITATIONS}",
-                           *sources, *args], input=markdown, capture_output=True, text=True, encoding="utf-8")
+                           *sources, f"--lua-filter={GLOSSARY_LINKS}", *args], input=markdown,
+                          capture_output=True, text=True, encoding="utf-8",
+                          env={**os.environ, "GRADBOOK_GLOSSARY": glossary})
     if done.returncode != 0:
         raise UsageError(f"{where}: pandoc failed: {done.stderr.strip().splitlines()[-1]}")
     missing = MISSING.search(done.stderr)
@@ -45,19 +52,21 @@ CITATION_LINKS = Path(__file__).parent / "templates" / "citation-links.lua"
 """Links each citation in the HTML to its entry in the References appendix."""
 
 
-def to_html(markdown: str, number: int | None, where: str, bibliography: Path | None = None) -> str:
-    """An HTML fragment, math as MathML; a chapter's sections numbered N.1, N.2, …"""
+def to_html(markdown: str, number: int | None, where: str, bibliography: Path | None = None,
+            glossary: str = "") -> str:
+    """An HTML fragment, math as MathML; a chapter's sections numbered N.1, N.2, …
+    `glossary` is the terms to link (glossary.filter_input), or "" for none."""
     args = ["--to", "html5", "--mathml", "--wrap=none", f"--lua-filter={CITATION_LINKS}"]
     if number is not None:
         args += ["--number-sections", f"--number-offset={number - 1}"]
-    return _run(markdown, args, bibliography, where)
+    return _run(markdown, args, bibliography, where, glossary)
 
 
 SPAN_FILTER = Path(__file__).parent / "templates" / "typst-spans.lua"
-"""Turns a span of class "check" into #check[…], which the Typst shells style."""
+"""Turns a span of class "check" or "term" into #check[…] or #term[…], which the Typst shells style."""
 
 
-def to_typst(markdown: str, where: str, bibliography: Path | None = None) -> str:
+def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossary: str = "") -> str:
     """Typst markup for the body of one part; citations as text, never #cite."""
     return _run(markdown, ["--to", "typst-citations", "--wrap=none", f"--lua-filter={SPAN_FILTER}"],
-                bibliography, where)
+                bibliography, where, glossary)

@@ -17,6 +17,7 @@ from gradbook.build_cache import NO_CACHE, BuildCache
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
 from gradbook.exercises import PLACEHOLDER
+from gradbook.glossary import TERMS, load_terms
 from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.families import FAMILIES
@@ -118,6 +119,16 @@ class Helpers:
         self.exercises.append(label)
         heading = f"**{label.text}** ({title})." if title else f"**{label.text}.**"
         return boxed("problem", f"{heading} {statement} *{labels.placeholder('ans:' + name)}.*", label.anchor)
+
+    def glossary(self) -> str:
+        """The glossary's entries, from this part's terms.toml, as a definition list,
+        each entry the target of its term's links."""
+        entries = []
+        for term in load_terms(self.part.folder / TERMS):
+            see = f" See {labels.placeholder(term.see)}." if term.see else ""
+            definition = term.definition.replace("\n", "\n    ")  # continues the definition's paragraph
+            entries.append(f"[{term.name}]{{#{term.anchor}}}\n:   {definition}{see}\n")
+        return "\n".join(entries)
 
     def exercise_answers(self) -> str:
         """Where the answer key prints every chapter's exercise answers."""
@@ -273,7 +284,7 @@ def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
                          "practice_set", "worked", "audit_entry", "quote", "explorer", "explorer_link",
-                         "explorer_note", "exercise", "model_answer", "exercise_from", "exercise_answers")}
+                         "explorer_note", "exercise", "model_answer", "exercise_from", "exercise_answers", "glossary")}
 
 
 def _titled(markdown: str, part: Part, label) -> tuple[str, str]:

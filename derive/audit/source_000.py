@@ -43,8 +43,8 @@ CLAIMS = [
           lambda: slope("sigmoid", -3)),
     Claim("000-14", S, "At ±3 tanh's slope is 0.01.", "value", "tanh'(−3)", "0.01", lambda: slope("tanh", -3)),
     Claim("000-15", S, "With twenty saturated layers the first layer's gradient is numerically zero.", "unchecked",
-          "0.05^20", why="'numerically zero' depends on the format: 0.05²⁰ is far above float32's and float64's "
-          "smallest numbers, and zero only in float16 and bfloat16 (Chapter 8)",
+          "0.05^20", why="'numerically zero' depends on the format: 0.05²⁰ is far above float64's, float32's "
+          "and bfloat16's smallest numbers, and zero only in float16 (Chapter 8)",
           compute=lambda: q(sp.Rational(1, 20) ** 20)),
     Claim("000-16", S, "In a 20-layer network with moderate weights many units have |z| > 2.", "unchecked",
           why="it depends on the data and the weights, which the source does not give"),

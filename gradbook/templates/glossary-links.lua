@@ -1,0 +1,107 @@
+-- Links the first use of each glossary term in a part to the term's entry in
+-- the glossary, as a span of class "term" around the link (the HTML styles it
+-- quietly; typst-spans.lua makes it #term[...] for the PDF).
+--
+-- The terms come as JSON in GRADBOOK_GLOSSARY (gradbook/glossary.py writes
+-- it): each has a link target and forms, each form a list of lowercase words.
+-- Only running text is searched, in document order: paragraphs and plain
+-- blocks (lists, boxes, captions), never headings, and within them never math,
+-- code, links, citations or raw markup.
+
+local input = os.getenv("GRADBOOK_GLOSSARY")
+if not input or input == "" then
+  return {}
+end
+local terms = pandoc.json.decode(input, false).terms
+local linked = {}
+
+local CONTAINERS = {Emph = true, Strong = true, Span = true, Underline = true, SmallCaps = true,
+                    Strikeout = true, Superscript = true, Subscript = true, Quoted = true}
+local LEADING = "^([%(%[\"'\226\128\156\152]*)"
+local TRAILING = "([%.,;:!%?%)%]\"'\226\128\157\153]*)$"
+
+-- A word's text split into leading punctuation, the word, and what trails it
+-- (punctuation, or a possessive 's).
+local function split(text)
+  local lead = text:match(LEADING)
+  local rest = text:sub(#lead + 1)
+  local trail = rest:match(TRAILING)
+  local core = rest:sub(1, #rest - #trail)
+  for _, possessive in ipairs({"'s", "\226\128\153s"}) do
+    if #core > #possessive and core:sub(-#possessive) == possessive then
+      core, trail = core:sub(1, -#possessive - 1), possessive .. trail
+    end
+  end
+  return lead, core, trail
+end
+
+-- If the words of `form` start at inlines[i]: the index of the last word,
+-- what precedes the first, and what trails the last.
+local function match_at(inlines, i, form)
+  local j, lead = i, nil
+  for k, word in ipairs(form) do
+    local el = inlines[j]
+    if not el or el.t ~= "Str" then return nil end
+    local l, core, t = split(el.text)
+    if (k > 1 and l ~= "") or (k < #form and t ~= "") or pandoc.text.lower(core) ~= word then
+      return nil
+    end
+    if k == 1 then lead = l end
+    if k == #form then return j, lead, t end
+    local gap = inlines[j + 1]
+    if not gap or (gap.t ~= "Space" and gap.t ~= "SoftBreak") then return nil end
+    j = j + 2
+  end
+end
+
+-- The longest use, at inlines[i], of a term not linked yet.
+local function use_at(inlines, i)
+  local best
+  for index, term in ipairs(terms) do
+    if not linked[index] then
+      for _, form in ipairs(term.forms) do
+        local last, lead, trail = match_at(inlines, i, form)
+        if last and (not best or last > best.last) then
+          best = {index = index, last = last, lead = lead, trail = trail}
+        end
+      end
+    end
+  end
+  return best
+end
+
+local function link_terms(inlines)
+  local result = pandoc.List()
+  local i = 1
+  while i <= #inlines do
+    local el = inlines[i]
+    local use = el.t == "Str" and use_at(inlines, i)
+    if use then
+      linked[use.index] = true
+      local words = pandoc.List()
+      for k = i, use.last do
+        words:insert(inlines[k]:clone())
+      end
+      words[1].text = words[1].text:sub(#use.lead + 1)
+      words[#words].text = words[#words].text:sub(1, #words[#words].text - #use.trail)
+      if use.lead ~= "" then result:insert(pandoc.Str(use.lead)) end
+      result:insert(pandoc.Span({pandoc.Link(words, terms[use.index].target)}, {class = "term"}))
+      if use.trail ~= "" then result:insert(pandoc.Str(use.trail)) end
+      i = use.last + 1
+    else
+      if CONTAINERS[el.t] then
+        el.content = link_terms(el.content)
+      end
+      result:insert(el)
+      i = i + 1
+    end
+  end
+  return result
+end
+
+local function in_text(block)
+  block.content = link_terms(block.content)
+  return block
+end
+
+return {{Para = in_text, Plain = in_text}}
