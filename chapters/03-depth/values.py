@@ -3,12 +3,10 @@ depth, the sources' products, the depth at which a product vanishes, and the
 matrix view (a layer's Jacobian, the spectral-norm bound, a recurrent W's powers,
 and products of random matrices).
 
-The random products are computed here, with a fixed seed, rather than cached
-as an experiment: fifty 64×64 matrix products and spectral norms per curve take
-well under a second in numpy, less than reading a cache entry back would save.
-figures.py draws the same curves from `random_products`."""
+The random products are the experiment "random-products" (seeded, run and
+cached like the training experiments); values() reads its runs once, and
+figures.py draws the curves values() returns."""
 
-import numpy as np
 import sympy as sp
 
 from derive import Measured, Quantity, derive, step
@@ -25,8 +23,9 @@ SPECTRAL_WORKED = {"activation": "sigmoid", "w11": 3, "w12": 2, "w21": 2, "w22":
 RECURRENT_W = {"w11": "9/10", "w12": "1", "w21": "0", "w22": "1/2"}
 """The recurrent example: spectral radius 9/10, spectral norm above one."""
 RECURRENT_STEPS = (1, 2, 3, 5, 10, 20, 50)
-WIDTH, RANDOM_LAYERS, SEED = 64, 50, 16
-"""The random products: layers of 64 units, 50 of them, and the seed that draws every weight."""
+EXPERIMENTS = ("random-products",)
+SCALE_NAMES = {"half": "half the Xavier scale", "xavier": "the Xavier scale", "he": "the He scale",
+               "double": "twice the Xavier scale"}
 FIVE_FACTOR, FIVE_LAYERS, LEARNING_RATE = sp.Rational(1, 5), 5, sp.Rational(1, 10)
 """Source 001's second practice problem: five layers at 0.2 each, learning rate 0.1."""
 
@@ -35,7 +34,7 @@ def q(value) -> Quantity:
     return Quantity.exact(sp.nsimplify(value) if isinstance(value, str) else value)
 
 
-def values() -> dict:
+def values(results: dict) -> dict:
     a0, w, b, y = sp.symbols("a_0 w b y", real=True)
     pre = w * a0 + b
     cost = (sigma(pre) - y) ** 2
@@ -60,7 +59,7 @@ def values() -> dict:
     strong = derive("depth-product", activation="sigmoid", w="5", layers="10")
     return {
         **matrix_view(),
-        "random": random_summary(),
+        **random_products(results["random-products"]["runs"]),
         "explore": {"activation": "sigmoid", "depth": products["ten"]["n"] + 1, "w": "1", "at": "0"},
         "f": {"pre": sp.Eq(sp.Symbol("z"), pre), "act": sp.Eq(sp.Symbol("a"), sigma(sp.Symbol("z"))),
               "cost": sp.Eq(sp.Symbol("C"), (sp.Symbol("a") - y) ** 2)},
@@ -109,50 +108,13 @@ def matrix(entries: dict) -> sp.ImmutableMatrix:
     return sp.ImmutableMatrix(2, 2, [sp.Rational(entries[k]) for k in ("w11", "w12", "w21", "w22")])
 
 
-def weight_scales() -> dict:
-    """Standard deviations for the random weights: half, once and twice the
-    Xavier scale (whose variance is 2/(fan-in + fan-out), here 1/64), and the
-    He scale (variance 2/fan-in), each with its name."""
-    xavier = float(derive("xavier-variance", fan_in=str(WIDTH), fan_out=str(WIDTH)).result.mp) ** 0.5
-    he = float(derive("he-variance", fan_in=str(WIDTH)).result.mp) ** 0.5
-    return {"half": (xavier / 2, "half the Xavier scale"), "xavier": (xavier, "the Xavier scale"),
-            "he": (he, "the He scale"), "double": (2 * xavier, "twice the Xavier scale")}
-
-
-def log_norms(std: float, activation: str | None = None) -> np.ndarray:
-    """log10 of the spectral norm of the Jacobian through 1, 2, …, RANDOM_LAYERS
-    random layers of WIDTH units, weights drawn from N(0, std²), input from N(0, 1).
-    With no activation the layers are linear and the Jacobian is the product of the W's."""
-    rng = np.random.default_rng(SEED)
-    a = rng.standard_normal(WIDTH)
-    jacobian = np.eye(WIDTH)
-    found = []
-    for _ in range(RANDOM_LAYERS):
-        W = rng.normal(0.0, std, size=(WIDTH, WIDTH))
-        z = W @ a
-        if activation is None:
-            a, slope = z, np.ones(WIDTH)
-        elif activation == "sigmoid":
-            a = 1 / (1 + np.exp(-z))
-            slope = a * (1 - a)
-        else:
-            a = np.tanh(z)
-            slope = 1 - a * a
-        jacobian = (slope[:, None] * W) @ jacobian
-        found.append(np.log10(np.linalg.norm(jacobian, 2)))
-    return np.array(found)
-
-
-def random_products() -> dict:
-    """Every curve the chapter shows: (scale, activation) -> log10 norms by depth."""
-    scales = weight_scales()
-    linear = {(name, None): log_norms(std) for name, (std, _) in scales.items()}
-    layers = {(name, act): log_norms(scales[name][0], act) for name in ("xavier", "he") for act in ("sigmoid", "tanh")}
-    return {**linear, **layers}
-
-
-def random_summary() -> dict:
-    """The norm after all the layers, for each curve, named for the template."""
-    curves = random_products()
-    final = {f"{name}_{act or 'linear'}": Measured(float(10 ** c[-1])) for (name, act), c in curves.items()}
-    return {"width": WIDTH, "layers": RANDOM_LAYERS, "seed": SEED, **final}
+def random_products(runs: list[dict]) -> dict:
+    """The random products' curves, (scale name, activation or None) -> log10
+    norms by depth, for the figure; and the norm after the last layer of each,
+    with the runs' shape, for the text."""
+    curves = {(r["spec"]["weights"]["scale"], r["spec"]["activation"]): r["history"]["log10_norms"] for r in runs}
+    first = runs[0]["spec"]
+    final = {f"{name}_{act or 'linear'}": Measured(10 ** logs[-1]) for (name, act), logs in curves.items()}
+    return {"random": {"width": first["width"], "layers": first["layers"], "seed": first["seed"], **final},
+            "random_curves": [{"scale": SCALE_NAMES[name], "activation": act, "log10_norms": logs}
+                              for (name, act), logs in curves.items()]}

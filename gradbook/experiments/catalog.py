@@ -4,6 +4,8 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Callable
 
+from derive import derive
+from gradbook.experiments.products import product_spec
 from gradbook.experiments.runs import spec
 
 NORMAL_1_1 = {"kind": "normal", "mean": 1.0, "std": 1.0}
@@ -59,6 +61,19 @@ def _precision(depth, width, epochs, seeds, formats):
             for fmt, seed in product(formats, seeds)]
 
 
+def _random_products(width, layers, seed):
+    """The matrix view's products of random layers: linear ones at half, once
+    and twice the Xavier scale and at the He scale; sigmoid and tanh ones at
+    the Xavier and He scales. Every run draws its weights from the same seed."""
+    xavier = float(derive("xavier-variance", fan_in=str(width), fan_out=str(width)).result.mp) ** 0.5
+    he = float(derive("he-variance", fan_in=str(width)).result.mp) ** 0.5
+    scales = {"half": xavier / 2, "xavier": xavier, "he": he, "double": 2 * xavier}
+    settings = [(name, None) for name in scales] + [(name, act) for name in ("xavier", "he")
+                                                     for act in ("sigmoid", "tanh")]
+    return [product_spec(width=width, layers=layers, scale=name, std=scales[name], activation=act, seed=seed)
+            for name, act in settings]
+
+
 EXPERIMENTS = {e.name: e for e in (
     Experiment("source-002", "Sigmoid versus ReLU with source 002's initialization",
                "one hidden layer of 128, N(1, 1) weights, Adam; then Xavier/He", _source_002,
@@ -73,4 +88,7 @@ EXPERIMENTS = {e.name: e for e in (
                "depth 30, width 32, Xavier weights, plain gradient descent", _precision,
                {"depth": 30, "width": 32, "epochs": 3, "seeds": [1, 2],
                 "formats": ["float16", "float32", "float64"]}),
+    Experiment("random-products", "Products of random layer Jacobians",
+               "50 layers of 64 units: linear at four weight scales, sigmoid and tanh at Xavier's and He's",
+               _random_products, {"width": 64, "layers": 50, "seed": 16}),
 )}

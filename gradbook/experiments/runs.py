@@ -1,7 +1,8 @@
-"""One training run, described as plain data and carried out.
+"""One run, described as plain data and carried out: a training run, or a
+product of random layers (products.py, the matrix view's experiment).
 
-A run's description says which data, which network, how it trains and which
-seed; `run` returns plain data. The description, with the code and the data,
+A training run's description says which data, which network, how it trains
+and which seed; `run` returns plain data. The description, with the code and the data,
 is all that decides a run's numbers, which is what the cache keys on.
 """
 
@@ -9,6 +10,7 @@ import numpy as np
 
 from derive.network import Init, Network, train
 from gradbook.experiments.data import digits
+from gradbook.experiments.products import KIND as RANDOM_PRODUCT, random_product
 
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
 
@@ -21,9 +23,12 @@ def spec(*, data: dict, hidden: list[int], activation: str, init: dict, training
 
 
 def run(description: dict) -> dict:
-    """Train the network a run describes: its history (see derive.network.training),
-    with the size of the data, and the mean over training examples of the sum
-    of the inputs (a unit's mean pre-activation when every weight is one)."""
+    """Carry out the run a description describes: a product of random layers,
+    or a training run, whose history (see derive.network.training) comes with
+    the size of the data and the mean over training examples of the sum of the
+    inputs (a unit's mean pre-activation when every weight is one)."""
+    if description.get("kind") == RANDOM_PRODUCT:
+        return random_product(description)
     data_args = description["data"]
     data = digits(data_args.get("upsample", 1), tuple(data_args["classes"]) if "classes" in data_args else None)
     binary = "classes" in data_args
