@@ -49,6 +49,9 @@ class Book:
     licence: str = ""
     """The licence of the guide's text and figures (the code's is in LICENSE)."""
     licence_url: str = ""
+    answer: str = ""
+    """Where the short answer a learner rehearses is, as "slug#section-anchor":
+    the index points to it."""
 
     @property
     def printed(self) -> tuple[Part, ...]:
@@ -71,7 +74,8 @@ def load_book(root: Path = ROOT) -> Book:
         raise UsageError(f"{path} lists no chapters")
     return Book(title=data["title"], subtitle=data.get("subtitle", ""),
                 author=data.get("author", ""), parts=tuple(front + chapters + appendices + pages),
-                licence=data.get("licence", ""), licence_url=data.get("licence_url", ""))
+                licence=data.get("licence", ""), licence_url=data.get("licence_url", ""),
+                answer=data.get("answer", ""))
 
 
 def _part(root: Path, slug: str, number: int | None, letter: str | None = None, front: bool = False) -> Part:

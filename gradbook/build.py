@@ -186,6 +186,12 @@ def _linked_terms(terms: tuple, part: Part, page: str | None) -> str:
     return glossary.filter_input(found, holder.page if page is not None else "")
 
 
+def references_page(book: Book, bibliography: Path | None) -> str | None:
+    """The page of the part that lists the bibliography (the References
+    appendix), which citations link to; None if no part lists it."""
+    return next((part.page for part in book.parts if bibliography and part.folder == bibliography.parent), None)
+
+
 def _contents(path: Path | None) -> bytes:
     """What a conversion's key holds of a file it reads."""
     return path.read_bytes() if path is not None else b""
@@ -194,13 +200,15 @@ def _contents(path: Path | None) -> bytes:
 def html_files(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
                bibliography: Path | None, terms: tuple) -> dict[str, bytes]:
     cited = _contents(bibliography)
+    references = references_page(book, bibliography)
 
     def fragment(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, r.part.page, where)
         linked = _linked_terms(terms, r.part, r.part.page)
-        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited, linked),
-                          str, lambda: pandoc.to_html(text, r.part.number, where, bibliography, linked))
+        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited, linked,
+                                                  references),
+                          str, lambda: pandoc.to_html(text, r.part.number, where, bibliography, linked, references))
 
     fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
     scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
@@ -213,13 +221,14 @@ def html_files(book: Book, rendered, markdown, table, figures, pool, store: Buil
 def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
               bibliography: Path | None, terms: tuple) -> bytes:
     cited = _contents(bibliography)
+    in_book = "" if references_page(book, bibliography) is not None else None
 
     def body(r: Rendered) -> str:
         where = f"chapters/{r.part.slug}"
         text = labels.resolve(markdown[r.part.slug], table, None, where)
         linked = _linked_terms(terms, r.part, None)
-        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text, cited, linked), str,
-                          lambda: pandoc.to_typst(text, where, bibliography, linked))
+        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text, cited, linked, in_book), str,
+                          lambda: pandoc.to_typst(text, where, bibliography, linked, in_book))
 
     printed = [r for r in rendered if r.part in book.printed]
     source = typst_source(book, list(pool.map(body, printed)))

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from derive.numbers import SIG_FIGS
 from derive.precision import DPS
 from gradbook.book import Book
+from gradbook.errors import UsageError
 from gradbook.shells import asset, shell
 
 _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
@@ -48,6 +49,19 @@ def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> l
             for part in book.parts]
 
 
+def answer_section(book: Book, toc: list[Entry]) -> tuple[Entry, Section] | None:
+    """The chapter and section book.toml's `answer` names, which the index links to."""
+    if not book.answer:
+        return None
+    slug, _, anchor = book.answer.partition("#")
+    for entry, part in zip(toc, book.parts):
+        if part.slug == slug:
+            for section in entry.sections:
+                if section.anchor == anchor:
+                    return entry, section
+    raise UsageError(f"book.toml: answer = {book.answer!r}, but no chapter {slug!r} has a section #{anchor}")
+
+
 def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
          scripts: dict[str, tuple[str, ...]]) -> dict[str, bytes]:
     """Every page of the site and its stylesheet, by path relative to html/.
@@ -57,7 +71,7 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
     html_only = [entry for entry, part in zip(toc, book.parts) if part not in book.printed]
     front = [entry for entry, part in zip(toc, book.parts) if part.front]
     index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS, html_only=html_only,
-                                               front=front)
+                                               front=front, answer=answer_section(book, toc))
     files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
                                        body=index_body, previous=None, next=toc[0], scripts=())}
     for i, entry in enumerate(toc):

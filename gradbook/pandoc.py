@@ -33,8 +33,13 @@ GLOSSARY_LINKS = Path(__file__).parent / "templates" / "glossary-links.lua"
 """Links each glossary term's first use in a part to its entry (gradbook/glossary.py)."""
 
 
-def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, glossary: str) -> str:
+def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, glossary: str,
+         references: str | None) -> str:
+    """pandoc's output for `markdown`. Citations link to the references on the
+    page `references` ("" for this document), or nowhere if it is None."""
     sources = [f"--bibliography={bibliography}"] if bibliography is not None else []
+    if bibliography is not None and references is not None:
+        sources += [f"--lua-filter={CITATION_LINKS}", f"--metadata=references-page:{references}"]
     done = subprocess.run([_pandoc(), "--from", MARKDOWN, "--citeproc", f"--metadata-file={CITATIONS}",
                            *sources, f"--lua-filter={GLOSSARY_LINKS}", *args], input=markdown,
                           capture_output=True, text=True, encoding="utf-8",
@@ -49,24 +54,27 @@ def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, 
 
 
 CITATION_LINKS = Path(__file__).parent / "templates" / "citation-links.lua"
-"""Links each citation in the HTML to its entry in the References appendix."""
+"""Links each work a citation names to its entry in the References appendix."""
 
 
 def to_html(markdown: str, number: int | None, where: str, bibliography: Path | None = None,
-            glossary: str = "") -> str:
+            glossary: str = "", references: str | None = "references.html") -> str:
     """An HTML fragment, math as MathML; a chapter's sections numbered N.1, N.2, …
-    `glossary` is the terms to link (glossary.filter_input), or "" for none."""
-    args = ["--to", "html5", "--mathml", "--wrap=none", f"--lua-filter={CITATION_LINKS}"]
+    `glossary` is the terms to link (glossary.filter_input), or "" for none;
+    citations link to their entries on the page `references`, if not None."""
+    args = ["--to", "html5", "--mathml", "--wrap=none"]
     if number is not None:
         args += ["--number-sections", f"--number-offset={number - 1}"]
-    return _run(markdown, args, bibliography, where, glossary)
+    return _run(markdown, args, bibliography, where, glossary, references)
 
 
 SPAN_FILTER = Path(__file__).parent / "templates" / "typst-spans.lua"
 """Turns a span of class "check" or "term" into #check[…] or #term[…], which the Typst shells style."""
 
 
-def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossary: str = "") -> str:
-    """Typst markup for the body of one part; citations as text, never #cite."""
+def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossary: str = "",
+             references: str | None = "") -> str:
+    """Typst markup for the body of one part; citations as text, never #cite,
+    linked to their entries in this document unless `references` is None."""
     return _run(markdown, ["--to", "typst-citations", "--wrap=none", f"--lua-filter={SPAN_FILTER}"],
-                bibliography, where, glossary)
+                bibliography, where, glossary, references)

@@ -121,3 +121,12 @@ def test_a_good_small_book_builds_html_only_and_leaves_the_pdf(tmp_path):
     assert "0.25" in (out / "html" / f"{CHAPTER}.html").read_text(encoding="utf-8")
     assert (out / "gradbook.pdf").read_bytes() == b"%PDF previous"
     assert not (out / "html" / "index.html").read_text(encoding="utf-8") == "the previous guide"
+
+
+def test_an_answer_section_that_does_not_exist_is_one_line(tmp_path):
+    root = small_book(tmp_path / "book", "# Title\n\n## A section\n\nText.\n")
+    (root / "book.toml").write_text(f'title = "T"\nanswer = "{CHAPTER}#no-such-section"\nchapters = ["{CHAPTER}"]\n',
+                                    encoding="utf-8")
+    with pytest.raises(UsageError, match=f"book.toml: answer = '{CHAPTER}#no-such-section', but no chapter") as caught:
+        build(tmp_path / "out", "html", root=root, use_cache=False)
+    assert "\n" not in str(caught.value) and not (tmp_path / "out" / "html").exists()

@@ -200,3 +200,9 @@ def test_chapters_link_the_claims_the_audit_found_wrong(html):
     assert len(flagged) >= 10
     corrected_in = {page for page in CHAPTER_PAGES if 'href="audit.html#claim-' in html[page]}
     assert {"01-sigmoid-slope.html", "03-depth.html", "04-anchor-network.html", "06-fixes.html"} <= corrected_in
+
+
+def test_the_index_links_to_the_answer_to_rehearse(html):
+    link = re.search(r'<a href="(02-tanh\.html)#([a-z-]+)">the answer to rehearse</a> \(§([\d.]+)', html["index.html"])
+    assert link and link[2] == "the-answer-to-rehearse"
+    assert re.search(rf'<h2[^>]*id="{link[2]}"[^>]*>.*?{re.escape(link[3])}', html[link[1]], re.S)

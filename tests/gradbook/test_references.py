@@ -54,7 +54,8 @@ CONVERSIONS = {
 }
 VISIBLE = {
     "html": page_text,
-    "typst": lambda markup: markup.replace("\\(", "("),  # Typst escapes an opening parenthesis
+    # Typst writes a link as #link(<label>)[text] and escapes some punctuation, such as \( and \;
+    "typst": lambda markup: re.sub(r"\\([(;])", r"\1", re.sub(r"#link\(<[^>]*>\)\[([^\]]*)\]", r"\1", markup)),
 }
 
 
@@ -70,6 +71,27 @@ def test_a_citation_becomes_the_same_author_year_text_in_both_outputs_and_no_lis
     out = CONVERSIONS[fmt]("As shown [@glorot2010], and by Glorot and Bengio [-@glorot2010].\n", one_entry)
     assert VISIBLE[fmt](out).strip() == "As shown (Glorot and Bengio 2010), and by Glorot and Bengio (2010)."
     assert "#cite" not in out and "Understanding" not in out, "a citation or a reference list per part"
+
+
+TWO_ENTRIES = ONE_ENTRY + [{"id": "he2015", "type": "paper-conference", "title": "Delving deep",
+                            "author": [{"family": "He", "given": "Kaiming"}, {"family": "Zhang", "given": "X"},
+                                       {"family": "Ren", "given": "S"}, {"family": "Sun", "given": "J"}],
+                            "issued": {"date-parts": [[2015]]}}]
+LINKS = {
+    "html": lambda out: [(target, page_text(text)) for target, text in
+                         re.findall(r'<a href="references\.html#ref-([a-z0-9]+)">(.*?)</a>', out, re.S)],
+    "typst": lambda out: re.findall(r"#link\(<ref-([a-z0-9]+)>\)\[([^\]]*)\]", out),
+}
+
+
+@pytest.mark.parametrize("fmt", CONVERSIONS, ids=list(CONVERSIONS))
+def test_each_work_a_citation_names_links_to_its_own_entry(fmt, tmp_path):
+    path = tmp_path / "references.json"
+    path.write_text(json.dumps(TWO_ENTRIES), encoding="utf-8")
+    out = CONVERSIONS[fmt]("Both [@glorot2010; @he2015], and @he2015 alone.\n", path)
+    assert [(key, " ".join(text.split())) for key, text in LINKS[fmt](out)] == [
+        ("glorot2010", "Glorot and Bengio 2010"), ("he2015", "He et al. 2015"), ("he2015", "He et al. (2015)")]
+    assert "(Glorot and Bengio 2010; He et al. 2015)" in " ".join(VISIBLE[fmt](out).split())
 
 
 @pytest.mark.parametrize("fmt", CONVERSIONS, ids=list(CONVERSIONS))
