@@ -5,8 +5,8 @@
 -- The terms come as JSON in GRADBOOK_GLOSSARY (gradbook/glossary.py writes
 -- it): each has a link target and forms, each form a list of lowercase words.
 -- Only running text is searched, in document order: paragraphs and plain
--- blocks (lists, boxes, captions), never headings, and within them never math,
--- code, links, citations or raw markup.
+-- blocks (lists, boxes, tables), never headings or figure captions, and within
+-- them never math, code, links, citations or raw markup.
 
 local input = os.getenv("GRADBOOK_GLOSSARY")
 if not input or input == "" then
@@ -104,4 +104,10 @@ local function in_text(block)
   return block
 end
 
-return {{Para = in_text, Plain = in_text}}
+-- A figure's caption is left alone: the HTML repeats it as the image's alt
+-- text and hides the caption from screen readers, where a link must not be.
+local function untouched(element)
+  return element, false
+end
+
+return {{traverse = "topdown", Para = in_text, Plain = in_text, Figure = untouched}}

@@ -43,8 +43,9 @@ def linked(html: str) -> list[tuple[str, str]]:
     ("Unsaturated and saturation-like words and saturations do not count.", []),
     ("*Emphasised saturation* counts.", [("saturation", "saturation")]),
     ("- a list: saturation\n- and a second saturation", [("saturation", "saturation")]),
+    ("![A saturated unit](x.svg)\n\nThen saturation.", [("saturation", "saturation")]),
 ], ids=["first-use-only", "not-math-or-code", "not-heading", "not-inside-a-link", "punctuation-possessive",
-        "line-break", "longest-form", "whole-words", "inside-emphasis", "lists"])
+        "line-break", "longest-form", "whole-words", "inside-emphasis", "lists", "not-figure-caption"])
 def test_the_filter_links_each_terms_first_use_in_running_text(markdown, expected):
     found = linked(html_with_terms(markdown))
     assert [(term, " ".join(text.split())) for term, text in found] == \
@@ -89,11 +90,11 @@ def test_the_real_glossary_has_the_terms_the_guide_needs():
 
 class _Text(HTMLParser):
     """A page's running text, with the text of each glossary link marked by
-    its term id. Left out: math, code, headings, navigation, other links, and
+    its term id. Left out: math, code, headings, figure captions, navigation, other links, and
     the raw HTML the filter never sees (the explorer and the notes that link
     to it). A tag boundary is a break, so a phrase split by emphasis is not a use."""
 
-    SKIP = {"math", "code", "pre", "h1", "h2", "h3", "h4", "nav", "a", "script", "style", "title", "raw"}
+    SKIP = {"math", "code", "pre", "h1", "h2", "h3", "h4", "nav", "a", "script", "style", "title", "raw", "figcaption"}
     RAW = {"explorer", "explore-note"}
     BREAK = "\x00"
 
