@@ -66,9 +66,16 @@ def float_format(name: str) -> Format:
         raise ParameterError(f"unknown format {name!r} (known: {', '.join(FORMATS)})") from None
 
 
+def _near_depth(factor, bound) -> int:
+    """Where the least n with factor^n < bound is, from logarithms: a start
+    for the exact search, which would otherwise step up from one."""
+    as_mp = (lambda x: mpmath.mpf(x.p) / x.q) if isinstance(factor, sp.Basic) else mpmath.mpf
+    return max(1, int(mpmath.log(as_mp(bound)) / mpmath.log(as_mp(factor))))
+
+
 def _least_power_at_most(factor, bound) -> int:
     """The least n with factor^n <= bound."""
-    n = least_power_below(factor, bound, 1)
+    n = least_power_below(factor, bound, _near_depth(factor, bound))
     return n - 1 if n > 1 and factor ** (n - 1) == bound else n
 
 
@@ -90,8 +97,8 @@ def exact_depths(factor, fmt: Format) -> dict[str, int]:
     _check_factor(factor)
     normal, subnormal, half = _like(factor, fmt.smallest_normal, fmt.smallest_subnormal,
                                     fmt.smallest_subnormal / 2)
-    return {"subnormal": least_power_below(factor, normal, 1),
-            "below_smallest": least_power_below(factor, subnormal, 1),
+    return {"subnormal": least_power_below(factor, normal, _near_depth(factor, normal)),
+            "below_smallest": least_power_below(factor, subnormal, _near_depth(factor, subnormal)),
             "zero": _least_power_at_most(factor, half)}
 
 

@@ -3,7 +3,7 @@ prints the glossary, and linked from its first use in every other part.
 
 The linking is done on pandoc's syntax tree by `templates/glossary-links.lua`
 (given the terms as JSON in an environment variable), so math, code,
-headings, links and citations are never touched, and the same
+headings, links, citations and quotations are never touched, and the same
 Markdown gets the same links in the HTML and the PDF.
 """
 

@@ -6,7 +6,7 @@
 -- it): each has a link target and forms, each form a list of lowercase words.
 -- Only running text is searched, in document order: paragraphs and plain
 -- blocks (lists, boxes, tables), never headings or figure captions, and within
--- them never math, code, links, citations or raw markup.
+-- them never math, code, links, citations, quotations or raw markup.
 
 local input = os.getenv("GRADBOOK_GLOSSARY")
 if not input or input == "" then
@@ -16,7 +16,7 @@ local terms = pandoc.json.decode(input, false).terms
 local linked = {}
 
 local CONTAINERS = {Emph = true, Strong = true, Span = true, Underline = true, SmallCaps = true,
-                    Strikeout = true, Superscript = true, Subscript = true, Quoted = true}
+                    Strikeout = true, Superscript = true, Subscript = true}
 local LEADING = "^([%(%[\"'\226\128\156\152]*)"
 local TRAILING = "([%.,;:!%?%)%]\"'\226\128\157\153]*)$"
 
@@ -110,4 +110,12 @@ local function untouched(element)
   return element, false
 end
 
-return {{traverse = "topdown", Para = in_text, Plain = in_text, Figure = untouched}}
+-- Nor is the reference list, which citeproc writes into the div #refs: a
+-- work's title is quoted as its authors wrote it.
+local function unless_references(div)
+  if div.identifier == "refs" then
+    return div, false
+  end
+end
+
+return {{traverse = "topdown", Para = in_text, Plain = in_text, Figure = untouched, Div = unless_references}}

@@ -7,6 +7,7 @@ import math
 import sympy as sp
 
 from derive.derivations.depth import least_power_below
+from derive.formats import exact_depths, float_format
 from derive.quantity import compact_power
 from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, json_number, pick, q
 from gradbook.practice.family import Family, Solved
@@ -20,8 +21,8 @@ EPSILONS = {1: ("0.01", "0.001", "0.0001", "0.005", "0.05", "0.02"), 2: ("0.001"
              3: ("1e-9", "1e-12", "0.0001", "1e-15", "1e-20")}
 PEAK_SLOPE = {"sigmoid": sp.Rational(1, 4), "tanh": sp.Integer(1)}
 """The largest slope of each activation (derive's sigmoid-max and tanh-max)."""
-SMALLEST_SUBNORMAL = {"float16": sp.Rational(1, 2**24), "float32": sp.Rational(1, 2**149),
-                      "float64": sp.Rational(1, 2**1074)}
+UNDERFLOW_FORMATS = ("float16", "float32", "float64")
+"""The formats the underflow-depth family draws from (derive.formats knows their limits)."""
 
 
 def sample_product(rng, difficulty):
@@ -82,14 +83,17 @@ def solve_bound(p):
 def sample_underflow(rng, difficulty):
     top, scale = {1: (15, 20), 2: (90, 100), 3: (900, 1000)}[difficulty]
     return {"factor": json_number(sp.Rational(rng.randrange(1, top + 1), scale)),
-            "format": pick(rng, tuple(SMALLEST_SUBNORMAL))}
+            "format": pick(rng, UNDERFLOW_FORMATS)}
 
 
 def solve_underflow(p):
-    factor, tiny = sp.Rational(str(p["factor"])), SMALLEST_SUBNORMAL[p["format"]]
+    factor, fmt = sp.Rational(str(p["factor"])), float_format(p["format"])
+    tiny = fmt.smallest_subnormal
     found = vanishing_depth(factor, tiny)
+    zero = exact_depths(factor, fmt)["zero"]
     return Solved({"layers": (found["n"], WHOLE_NUMBER)},
-                  {"f": q(factor), "tiny": q(tiny), "power": sp.log(1 / tiny, 2), **found})
+                  {"f": q(factor), "tiny": q(tiny), "half": q(tiny / 2), "power": sp.log(1 / tiny, 2),
+                   "zero": zero, "at_zero": q(compact_power(factor, zero)), **found})
 
 
 FAMILIES = (
@@ -101,7 +105,8 @@ FAMILIES = (
     Family("first-layer-update", CHAPTER, "the first layer's weight update",
            {"factor": "the per-layer factor", "layers": "the number of layers", "lr": "the learning rate"},
            sample_update, solve_update,
-           "Each of ${{ layers }}$ layers multiplies the gradient by ${{ f }}$. With learning rate ${{ lrq }}$, "
+           "A gradient of one enters the top of a stack of ${{ layers }}$ layers, each of which multiplies it by "
+           "${{ f }}$, and the first layer's weight multiplies an input of one. With learning rate ${{ lrq }}$, "
            "how far does the first layer's weight move in one step (the size of the update)?",
            "The gradient reaching the first layer is ${{ f }}^{ {{- layers -}} } = {{ gradient }}$, and the step "
            "is the learning rate times it: ${{ lrq }} \\times {{ gradient }} = {{ answer.update }}$.",
@@ -134,7 +139,9 @@ FAMILIES = (
            "below the smallest positive number {{ format }} can hold, ${{ tiny }}$ (two to the power "
            "$-{{ power }}$)?",
            "We need the least $n$ with ${{ f }}^n < {{ tiny }}$: $n = {{ answer.layers }}$, where the product is "
-           "${{ below }}$ (one layer earlier it was ${{ above }}$). Past this depth the gradient is not merely "
-           "small in {{ format }}: it is zero.",
+           "${{ below }}$ (one layer earlier it was ${{ above }}$). From this depth on, {{ format }} cannot hold "
+           "the product: rounded to the nearest number it can hold, it becomes the smallest subnormal while it is "
+           "above half of it, ${{ half }}$, and zero after that, from depth ${{ zero }}$ on (where the product is "
+           "${{ at_zero }}$).",
            "This is layers-to-vanish with the threshold set to the format's smallest subnormal."),
 )

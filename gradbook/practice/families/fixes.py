@@ -44,11 +44,19 @@ def solve_residual(p):
                   {"fp": q(fprime), "plain": q(compact_power(fprime, p["blocks"])), "factor": q(1 + fprime)})
 
 
+WIDE_ENOUGH = 0.05
+"""How close (relatively) the wide-spread approximation must come for the solution to call it close."""
+
+
 def solve_spread(p):
     s = sp.Rational(str(p["s"]))
     slope = Quantity.numeric(expected_slope_mp(s), float64=lambda: expected_slope_float64(float(s)))
+    wide = q(1 / (s * sp.sqrt(2 * sp.pi)))
+    close = abs(wide.mp - slope.mp) <= WIDE_ENOUGH * slope.mp
     return Solved({"slope": (slope, RELATIVE)},
-                  {"sq": q(s), "narrow": q(sp.Rational(1, 4)), "wide": q(1 / (s * sp.sqrt(2 * sp.pi)))})
+                  {"sq": q(s), "narrow": q(sp.Rational(1, 4)), "wide": wide,
+                   "verdict": "close to the computed value, as the spread is wide" if close else
+                              "far from it: the approximation holds only once the spread is wide"})
 
 
 def sample_clip(rng, difficulty):
@@ -117,7 +125,7 @@ FAMILIES = (
            "A sigmoid unit's pre-activation is normally distributed with mean zero and standard deviation "
            "${{ sq }}$. What is the expected value of its slope $\\sigma'(Z)$?",
            "The expectation is an integral of $\\sigma'$ against the normal density; computed by quadrature it "
-           "is ${{ answer.slope }}$. For comparison, a very narrow spread gives ${{ narrow }}$ and the wide-spread "
-           "approximation gives ${{ wide }}$.",
+           "is ${{ answer.slope }}$. For comparison, a very narrow spread gives the peak slope ${{ narrow }}$, and "
+           "the wide-spread approximation $1/(s\\sqrt{2\\pi})$ gives ${{ wide }}$, {{ verdict }}.",
            "Between σ'(0) for a narrow spread and 1/(s√(2π)) for a wide one."),
 )

@@ -71,7 +71,7 @@ FAMILIES = (
            "$\\sigma'(0) = {{ peak }}$, so the fraction is ${{ slope }} / {{ peak }} = {{ answer.fraction }}$, "
            "that is ${{ percent }}\\,\\%$.",
            "Divide the slope at the point by the slope at zero."),
-    Family("saturation-threshold", CHAPTER, "where the slope falls to c", {"c": "the slope, between 0 and 1/4"},
+    Family("saturation-threshold", CHAPTER, "where the slope falls to a given value", {"c": "the slope, between 0 and 1/4"},
            lambda rng, d: {"c": json_number(sp.Rational(rng.randrange(1, {1: 50, 2: 250, 3: 1000}[d]),
                                                         {1: 200, 2: 1000, 3: 100000}[d]))},
            solve_threshold,

@@ -107,7 +107,12 @@ def check_spectral_bound(p, v):
 
 def check_underflow_depth(p, v):
     bits = {"float16": 24, "float32": 149, "float64": 1074}[p.params["format"]]
-    assert value(p) == least_power_below(f(p.params["factor"]), Fraction(1, 2**bits))
+    factor, tiny = f(p.params["factor"]), Fraction(1, 2**bits)
+    assert value(p) == least_power_below(factor, tiny)
+    zero, product = 1, factor
+    while product > tiny / 2:  # ties round to even, and zero is even
+        zero, product = zero + 1, product * factor
+    assert f"zero after that, from depth ${zero}$ on" in p.solution
 
 
 def check_chain_gradient(p, v):
