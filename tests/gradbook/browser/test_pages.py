@@ -1,7 +1,7 @@
 """Every page of the built guide in a real browser: it loads without a console
 error or a failed request, its MathML is laid out, its figures load and have
-alt text, an accessibility scan finds nothing serious, and the previous and
-next links walk the whole guide in order."""
+alt text, it keeps to a phone's width, an accessibility scan finds nothing
+serious, and the previous and next links walk the whole guide in order."""
 
 import threading
 from dataclasses import dataclass
@@ -91,6 +91,21 @@ def test_every_figure_loads_and_has_alt_text(visit, name):
 def test_the_figures_were_looked_at(visit):
     """The checks above looked at real images, not at pages without any."""
     assert sum(visit(part.page).images for part in BOOK.parts) >= 10
+
+
+@pytest.fixture(scope="module")
+def phone(browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_on_a_phone_the_page_never_scrolls_sideways(phone, site, name):
+    """Wide formulas and tables scroll inside their own box; the page itself keeps to the screen."""
+    phone.goto(url(site, name))
+    phone.wait_for_load_state("load")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= phone.evaluate("window.innerWidth")
 
 
 @pytest.mark.parametrize("name", PAGES)
