@@ -15,6 +15,7 @@ from gradbook import pandoc
 from gradbook.book import ROOT, load_book
 from gradbook.errors import UsageError
 from gradbook.glossary import TERMS, Term, filter_input, glossary_part, load_terms
+from tests.chapters.test_typed_numbers import typed_numbers
 
 BOOK = load_book(ROOT)
 REAL_TERMS = load_terms(glossary_part(BOOK).folder / TERMS)
@@ -82,6 +83,11 @@ def test_a_wrong_terms_file_is_one_line_naming_it(tmp_path, text, message):
     with pytest.raises(UsageError, match=re.escape(message)) as caught:
         load_terms(path)
     assert str(caught.value).startswith("chapters/glossary/terms.toml") and "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("term", REAL_TERMS, ids=[term.id for term in REAL_TERMS])
+def test_no_number_is_typed_into_a_definition(term):
+    assert typed_numbers(term.definition) == []
 
 
 def test_the_real_glossary_has_the_terms_the_guide_needs():
