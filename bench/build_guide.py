@@ -1,4 +1,4 @@
-"""Time a full build of the guide: HTML and PDF, in one run on this machine.
+"""Time a full build of the guide, every output format, in one run on this machine.
 
 Figures:
   1. cold: `gradbook build` as a fresh command into an empty folder that
@@ -42,6 +42,7 @@ def stage_seconds(out: Path) -> dict:
         mark = now
 
     from gradbook import build as b
+    from gradbook import formats
     from gradbook.book import load_book
     from gradbook.build_cache import BuildCache
     from gradbook.output import publish
@@ -52,16 +53,17 @@ def stage_seconds(out: Path) -> dict:
     lap("experiment results (from the cache)")
     rendered, _ = b.render_all(book, results, store)
     lap("render parts (derive, templates, figures), in parallel")
-    table = b.label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown = b.with_listing_output(rendered, store)
-    lap("run listings")
+    markdown, table = b.completed(rendered, store)
+    lap("run listings, gather exercise answers")
+    outputs = {}
     with ThreadPoolExecutor() as pool:
-        html = b.html_files(book, rendered, markdown, table, figures, pool, store, b.bibliography_of(b.ROOT))
-        lap("pandoc to HTML and the site")
-        pdf = b.pdf_bytes(book, rendered, markdown, table, figures, pool, store, b.bibliography_of(b.ROOT))
-        lap("pandoc to Typst and typst")
-    publish(out, {"html": html, b.PDF_NAME: pdf})
+        gathered = formats.Gathered(book, rendered, markdown, table, figures, b.bibliography_of(b.ROOT),
+                                    b.glossary_of(book), store, pool)
+        for fmt in formats.REGISTRY.values():
+            outputs[fmt.output] = fmt.assemble(gathered)
+            lap(f"assemble the {fmt.name.upper()} (pandoc and its writer)")
+    publish(out, outputs)
     lap("write")
     return times
 
@@ -77,7 +79,7 @@ def main() -> None:
         stages = subprocess.run([sys.executable, __file__, "--stages", str(stages_out)],
                                 cwd=ROOT, check=True, capture_output=True, text=True)
     stage_times = json.loads(stages.stdout)
-    print(f"cold full build (HTML + PDF):   {cold:6.2f} s   (aim {AIM_SECONDS:.0f} s, ratio {cold / AIM_SECONDS:.2f})")
+    print(f"cold full build (all formats): {cold:6.2f} s   (aim {AIM_SECONDS:.0f} s, ratio {cold / AIM_SECONDS:.2f})")
     print(f"again, nothing changed:         {again:6.2f} s")
     print("stages of one in-process build:")
     for name, seconds in stage_times.items():

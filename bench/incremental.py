@@ -83,17 +83,17 @@ def floor_seconds(copy: Path) -> dict:
     from gradbook import build as b, labels, pandoc
     from gradbook.book import load_book
     from gradbook.build_cache import BuildCache
-    from gradbook.pdf import compile_pdf, typst_source
+    from gradbook.formats.pdf import compile_pdf, typst_source
 
     out = copy / "build"
     store = BuildCache(out / b.BUILD_CACHE)
     book = load_book(copy)
     rendered, _ = b.render_all(book, b.experiment_results(book, out), store)
-    table = b.label_table(rendered)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown = b.with_listing_output(rendered, store)
+    markdown, table = b.completed(rendered, store)
     html_in = {r.part.slug: labels.resolve(markdown[r.part.slug], table, r.part.page, "x") for r in rendered}
-    typst_in = {r.part.slug: labels.resolve(markdown[r.part.slug], table, None, "x") for r in rendered}
+    printed = [r for r in rendered if not r.part.web_only]
+    typst_in = {r.part.slug: labels.resolve(markdown[r.part.slug], table, None, "x") for r in printed}
     numbers = {r.part.slug: r.part.number for r in rendered}
 
     start = time.perf_counter()
@@ -103,7 +103,7 @@ def floor_seconds(copy: Path) -> dict:
     with ThreadPoolExecutor() as pool:
         bodies = list(pool.map(lambda slug: pandoc.to_typst(typst_in[slug], "x"), typst_in))
     start = time.perf_counter()
-    compile_pdf(typst_source(book, bodies), figures)
+    compile_pdf(typst_source(book, [r.part for r in printed], bodies), figures)
     typst_book = time.perf_counter() - start
     start = time.perf_counter()
     with ThreadPoolExecutor() as pool:

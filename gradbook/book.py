@@ -25,9 +25,10 @@ class Part:
     """Front matter comes before chapter 1 in both outputs, unnumbered."""
 
     @property
-    def printed(self) -> bool:
-        """Whether the PDF holds it: pages (the explorer) are in the HTML guide only."""
-        return self.number is not None or self.letter is not None or self.front
+    def web_only(self) -> bool:
+        """Whether only the web site shows it (a page such as the explorer):
+        the formats that are one document (the PDF, the EPUB) leave it out."""
+        return self.number is None and self.letter is None and not self.front
 
     @property
     def prefix(self) -> str:
@@ -52,11 +53,6 @@ class Book:
     answer: str = ""
     """Where the short answer a learner rehearses is, as "slug#section-anchor":
     the index points to it."""
-
-    @property
-    def printed(self) -> tuple[Part, ...]:
-        """The parts the PDF holds: all but the HTML-only pages."""
-        return tuple(part for part in self.parts if part.printed)
 
 
 def load_book(root: Path = ROOT) -> Book:

@@ -2,11 +2,12 @@
 
 Stages, in order: load the book; fetch the experiment results the chapters
 use (from the cache in OUT/cache/experiments, running what is missing);
-render every part (numbers from derive,
-labels handed out, figures drawn), one process per core since parts are
-independent; run the listings; resolve the references; convert with pandoc;
-lay out the site and compile the PDF; and only then publish, replacing the
-previous output in one step, while holding OUT's lock (build_lock.py).
+render every part (numbers from derive, labels handed out, figures drawn),
+one process per core since parts are independent; run the listings and
+gather the exercise answers; then each chosen format (gradbook/formats/)
+assembles its output from what was gathered (resolving the references,
+converting with pandoc); and only then publish, replacing the previous output
+in one step, while holding OUT's lock (build_lock.py).
 """
 
 import os
@@ -15,15 +16,13 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_cache, build_lock, build_stamp, exercises, explorer, glossary, labels, listings, pandoc
+from gradbook import build_cache, build_lock, build_stamp, exercises, formats, glossary, labels, listings
 from gradbook.book import ROOT, Book, Part, load_book
 from gradbook.build_cache import BuildCache
-from gradbook.build_stamp import FORMATS, PDF_NAME
 from gradbook.clean import BUILD_CACHE, EXPERIMENT_CACHE, note_build
 from gradbook.errors import UsageError
-from gradbook.html import site
+from gradbook.formats import Gathered
 from gradbook.output import check_writable, publish
-from gradbook.pdf import compile_pdf, typst_source
 from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
 from gradbook.progress import QUIET, Progress
@@ -50,8 +49,7 @@ class Report:
 
 def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True,
           progress: Progress = QUIET) -> Report:
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
+    chosen = formats.chosen(fmt)
     started = time.time()
     check_writable(out)
     store = BuildCache(out / BUILD_CACHE, enabled=use_cache)
@@ -63,22 +61,14 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
         rendered, fresh = render_all(book, results, store, progress)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     with progress.stage("listings"):
-        markdown = with_listing_output(rendered, store)
-    answers = exercises.answer_labels(rendered, markdown)
-    markdown = exercises.with_answers(rendered, markdown)
-    table = label_table(rendered, answers)
-    bibliography = bibliography_of(root)
-    terms = glossary_of(book)
+        markdown, table = completed(rendered, store)
     outputs = {}
     with ThreadPoolExecutor() as pool:
-        if "html" in FORMATS[fmt]:
-            with progress.stage("HTML"):
-                outputs["html"] = html_files(book, rendered, markdown, table, figures, pool, store, bibliography,
-                                             terms)
-        if PDF_NAME in FORMATS[fmt]:
-            with progress.stage("PDF"):
-                outputs[PDF_NAME] = pdf_bytes(book, rendered, markdown, table, figures, pool, store, bibliography,
-                                              terms)
+        gathered = Gathered(book, rendered, markdown, table, figures, bibliography_of(root), glossary_of(book),
+                            store, pool)
+        for output in chosen:
+            with progress.stage(output.name.upper()):
+                outputs[output.output] = output.assemble(gathered)
     with progress.stage("publish"), build_lock.held(out):
         publish(out, outputs)
         if use_cache:
@@ -140,6 +130,14 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
     return [done[part.slug] for part in book.parts], tuple(part.slug for part in missing)
 
 
+def completed(rendered: list[Rendered], store: BuildCache) -> tuple[dict[str, str], dict[str, labels.Label]]:
+    """Each part's Markdown with its listings' output and (in the answer key)
+    every chapter's exercise answers put in; and every label by its key."""
+    markdown = with_listing_output(rendered, store)
+    answers = exercises.answer_labels(rendered, markdown)
+    return exercises.with_answers(rendered, markdown), label_table(rendered, answers)
+
+
 def label_table(rendered: list[Rendered], answers: list[labels.Label] = ()) -> dict[str, labels.Label]:
     """Every label by its key: those the parts define, and the exercises' answers."""
     table = {}
@@ -176,62 +174,3 @@ def glossary_of(book: Book) -> tuple[Part | None, tuple[glossary.Term, ...]]:
     """The part that prints the glossary, and its terms, which every other part links to."""
     holder = glossary.glossary_part(book)
     return holder, glossary.load_terms(holder.folder / glossary.TERMS) if holder else ()
-
-
-def _linked_terms(terms: tuple, part: Part, page: str | None) -> str:
-    """The glossary input for converting `part`: none for the glossary itself."""
-    holder, found = terms
-    if holder is None or part == holder:
-        return ""
-    return glossary.filter_input(found, holder.page if page is not None else "")
-
-
-def references_page(book: Book, bibliography: Path | None) -> str | None:
-    """The page of the part that lists the bibliography (the References
-    appendix), which citations link to; None if no part lists it."""
-    return next((part.page for part in book.parts if bibliography and part.folder == bibliography.parent), None)
-
-
-def _contents(path: Path | None) -> bytes:
-    """What a conversion's key holds of a file it reads."""
-    return path.read_bytes() if path is not None else b""
-
-
-def html_files(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
-               bibliography: Path | None, terms: tuple) -> dict[str, bytes]:
-    cited = _contents(bibliography)
-    references = references_page(book, bibliography)
-
-    def fragment(r: Rendered) -> str:
-        where = f"chapters/{r.part.slug}"
-        text = labels.resolve(markdown[r.part.slug], table, r.part.page, where)
-        linked = _linked_terms(terms, r.part, r.part.page)
-        return store.memo("html", build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited, linked,
-                                                  references),
-                          str, lambda: pandoc.to_html(text, r.part.number, where, bibliography, linked, references))
-
-    fragments = dict(zip((r.part.slug for r in rendered), pool.map(fragment, rendered)))
-    scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
-    files = site(book, {r.part.slug: r.title for r in rendered}, fragments, scripts)
-    if scripts:
-        files.update(store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), dict, explorer.assets))
-    return {**files, **figures}
-
-
-def pdf_bytes(book: Book, rendered, markdown, table, figures, pool, store: BuildCache,
-              bibliography: Path | None, terms: tuple) -> bytes:
-    cited = _contents(bibliography)
-    in_book = "" if references_page(book, bibliography) is not None else None
-
-    def body(r: Rendered) -> str:
-        where = f"chapters/{r.part.slug}"
-        text = labels.resolve(markdown[r.part.slug], table, None, where)
-        linked = _linked_terms(terms, r.part, None)
-        return store.memo("typst", build_cache.key(build_cache.code_fingerprint(), text, cited, linked, in_book), str,
-                          lambda: pandoc.to_typst(text, where, bibliography, linked, in_book))
-
-    printed = [r for r in rendered if r.part in book.printed]
-    source = typst_source(book, list(pool.map(body, printed)))
-    pdf_key = build_cache.key(build_cache.code_fingerprint(), source,
-                              *(item for name in sorted(figures) for item in (name, figures[name])))
-    return store.memo("pdf", pdf_key, bytes, lambda: compile_pdf(source, figures))

@@ -15,12 +15,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from gradbook import build_cache
+from gradbook import build_cache, formats
 
 STAMP = Path("cache", "build", "stamp.json")
-PDF_NAME = "gradbook.pdf"
-FORMATS = {"html": ("html",), "pdf": (PDF_NAME,), "all": ("html", PDF_NAME)}
-"""What each --format publishes under OUT."""
 TEMPORARY_PREFIX = ".stamp-"
 """How a stamp being written is named, beside the stamp."""
 
@@ -52,7 +49,7 @@ def up_to_date(root: Path, out: Path, fmt: str) -> bool:
     try:
         stamp = json.loads((out / STAMP).read_text(encoding="utf-8"))
         return (stamp["key"] == inputs_key(root, out, fmt) and stamp["files"]
-                and stamp["files"] == _published(out, FORMATS[fmt]))
+                and stamp["files"] == _published(out, formats.published(fmt)))
     except (OSError, ValueError, KeyError, TypeError):
         return False
 
@@ -64,7 +61,7 @@ def write(out: Path, fmt: str, key: str) -> None:
     writes a temporary file of its own and renames it over the stamp."""
     stamp = out / STAMP
     stamp.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps({"key": key, "files": _published(out, FORMATS[fmt])})
+    text = json.dumps({"key": key, "files": _published(out, formats.published(fmt))})
     handle, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, suffix=".tmp", dir=stamp.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as file:

@@ -19,7 +19,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from gradbook import build_lock
+from gradbook import build_lock, formats
 
 BUILD_CACHE = Path("cache", "build")
 """Where each cache lives under OUT (build.py and the commands take them from here)."""
@@ -28,8 +28,6 @@ USED = "used-{fmt}"
 CLOCK_SLACK = 1.0
 """Seconds taken off a build's start when it is noted: file times come from the
 kernel's coarse clock, which can lag time.time() by some milliseconds."""
-FORMATS = ("html", "pdf")
-"""The formats whose last build is noted: --format all notes both."""
 
 
 @dataclass(frozen=True)
@@ -39,11 +37,11 @@ class Cleaned:
 
 
 def note_build(out: Path, built: str, started: float) -> None:
-    """Note that a build of `built` (html, pdf or all) began at `started`:
-    every entry it used is at least that new."""
+    """Note that a build of `built` (a format, or all of them) began at
+    `started`: every entry it used is at least that new."""
     folder = out / BUILD_CACHE
     folder.mkdir(parents=True, exist_ok=True)
-    for fmt in FORMATS if built == "all" else (built,):
+    for fmt in (f.name for f in formats.chosen(built)):
         note = folder / USED.format(fmt=fmt)
         temporary = folder / f".{note.name}-{time.monotonic_ns()}"
         temporary.write_text(repr(started - CLOCK_SLACK), encoding="utf-8")
@@ -65,7 +63,7 @@ def clean(out: Path, everything: bool = False, current_experiments: dict[str, st
 def _stale_entries(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    notes = [folder / USED.format(fmt=fmt) for fmt in FORMATS]
+    notes = [folder / USED.format(fmt=fmt) for fmt in formats.REGISTRY]
     times = [_noted(note) for note in notes if note.is_file()]
     cutoff = min(times) if times and None not in times else None
     stale = []

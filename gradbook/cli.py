@@ -3,7 +3,7 @@
 import argparse
 import sys
 
-from gradbook import __version__
+from gradbook import __version__, formats
 from gradbook.errors import GradbookError, UsageError
 
 
@@ -26,9 +26,9 @@ def _parser() -> argparse.ArgumentParser:
     derive.add_argument("--param", action="append", default=[], metavar="NAME=VALUE",
                         help="a parameter, e.g. --param c=0.1 (repeatable)")
 
-    build = commands.add_parser("build", help="build the guide as an HTML site and a PDF")
+    build = commands.add_parser("build", help=f"build the guide ({', '.join(formats.REGISTRY)})")
     build.add_argument("--out", default="build", metavar="DIR", help="the output folder (default: build)")
-    build.add_argument("--format", choices=("html", "pdf", "all"), default="all",
+    build.add_argument("--format", choices=formats.CHOICES, default=formats.ALL,
                        help="what to build (default: all)")
     build.add_argument("--no-cache", action="store_true",
                        help="ignore the build cache in OUT/cache/build (and do not fill it)")
@@ -62,7 +62,8 @@ def _parser() -> argparse.ArgumentParser:
     practice.add_argument("--seed", type=int, default=0, help="the seed (default 0)")
     practice.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="1, 2 or 3 (default: mixed)")
     practice.add_argument("--out", default="build/practice", metavar="DIR", help="default: build/practice")
-    practice.add_argument("--format", default="json,html,pdf", help="any of json,html,pdf (default: all)")
+    practice.add_argument("--format", default=",".join(formats.PRACTICE_CHOICES),
+                          help=f"any of {','.join(formats.PRACTICE_CHOICES)} (default: all)")
 
     check = commands.add_parser("check", help="grade an answers file against a key")
     check.add_argument("key", help="problems.json from gradbook practice")

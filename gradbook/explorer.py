@@ -11,7 +11,6 @@ derive.gradient_path by the browser tests.
 
 import json
 import re
-from html import escape
 from urllib.parse import urlencode
 
 import sympy as sp
@@ -23,6 +22,7 @@ from derive.gradient_path import (ACTIVATIONS, LAYERS, MAX_DEPTH, MAX_POINT, MAX
                                   normalized_factor)
 from derive.numbers import SCI_BELOW, SCI_FROM, SIG_FIGS
 from derive.registry import rational
+from gradbook.formatting import markdown_text
 from gradbook.shells import asset, shell
 
 PAGE = "explorer.html"
@@ -84,14 +84,14 @@ def link(text: str, activation: str, depth: int, w, at, start: str = "z", layer:
     except DeriveError as exc:
         raise ValueError(f"explorer link: {exc}") from None
     query = urlencode({"activation": activation, "depth": depth, "w": w, "at": at, "start": start, "layer": layer})
-    return f'`<a class="explore" href="{PAGE}#{query}">{escape(text)}</a>`{{=html}}'
+    return f"[{markdown_text(text)}]({PAGE}#{query}){{.explore}}"
 
 
 def note(text: str, link_text: str, **setting) -> str:
-    """A paragraph pointing to the explorer, set up as `setting` says, that only
-    the HTML guide shows: the PDF has no explorer to point to."""
-    anchor = link(link_text, **setting).removeprefix("`").removesuffix("`{=html}")
-    return f'```{{=html}}\n<p class="explore-note">{escape(text)} {anchor}</p>\n```\n'
+    """A paragraph pointing to the explorer, set up as `setting` says, in a div
+    of class "web-only": the formats that are one document (the PDF, the
+    EPUB) have no explorer to point to and leave it out."""
+    return f"\n::: {{.explore-note .web-only}}\n{markdown_text(text)} {link(link_text, **setting)}\n:::\n"
 
 
 

@@ -3,6 +3,7 @@ and the PDF. Text is drawn as paths, so the SVG needs no fonts to display,
 and the output is byte-for-byte repeatable."""
 
 import io
+import re
 from pathlib import Path
 
 from gradbook.chapter_code import chapter_errors
@@ -36,7 +37,18 @@ def draw_svg(draw, path: Path) -> bytes:
         draw(fig)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
-    return buffer.getvalue()
+    return standalone(buffer.getvalue())
+
+
+_DOCTYPE = re.compile(rb"<!DOCTYPE svg[^>]*>\s*")
+_PATH_WITHOUT_D = re.compile(rb"<path(?![^>]*\sd=)([^>]*?)/>")
+
+
+def standalone(svg: bytes) -> bytes:
+    """matplotlib's SVG as every output accepts it: without the DOCTYPE, whose
+    external DTD an EPUB may not name, and with an empty outline on the glyph
+    paths matplotlib leaves without one (a space), which SVG requires."""
+    return _PATH_WITHOUT_D.sub(rb'<path\1 d=""/>', _DOCTYPE.sub(b"", svg, count=1))
 
 
 def figure_file(slug: str, name: str) -> str:

@@ -129,10 +129,11 @@ def exact(q: Quantity) -> str:
 
 
 def boxed(kind: str, body: str, anchor: str = "") -> str:
-    """A fenced div for HTML (class `kind`), wrapped in a Typst block of the
-    same name for the PDF, where the shells define #problem, #solution, #note."""
+    """A fenced div of class `kind` (problem, solution, note): neutral Markdown
+    that each output format styles as a box (the HTML and EPUB by their
+    stylesheet, the PDF through templates/typst.lua)."""
     attrs = f"#{anchor} .{kind}" if anchor else f".{kind}"
-    return f"\n```{{=typst}}\n#{kind}[\n```\n\n::: {{{attrs}}}\n{body}\n:::\n\n```{{=typst}}\n]\n```\n"
+    return f"\n::: {{{attrs}}}\n{body}\n:::\n"
 
 
 def render_text(template: str, **values) -> str:

@@ -84,10 +84,11 @@ def _term(entry, where: str) -> Term:
                 fields["definition"].strip(), see)
 
 
-def filter_input(terms: tuple[Term, ...], page: str) -> str:
-    """What glossary-links.lua reads: each term's forms (longest first, so
-    "vanishing gradient" wins over a shorter form at the same word) and its
-    link target, on `page` ("" within the one-document PDF)."""
-    return json.dumps({"terms": [{"target": f"{page}#{term.anchor}",
-                                  "forms": sorted((f.lower().split() for f in term.forms), key=len, reverse=True)}
+def filter_input(terms: tuple[Term, ...], page: str, skip: str = "") -> str:
+    """What glossary-links.lua reads: each term's forms and its link target,
+    on `page` ("" within one document), and the id of the level-1 heading
+    whose section is the glossary itself (`skip`), for a whole book in one
+    document, where the first use is linked anew in every chapter."""
+    return json.dumps({"skip": skip,
+                       "terms": [{"target": f"{page}#{term.anchor}", "forms": [f.lower().split() for f in term.forms]}
                                  for term in terms]}, ensure_ascii=False, sort_keys=True)

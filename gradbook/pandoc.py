@@ -1,11 +1,14 @@
 """pandoc, from the pypandoc-binary wheel: Markdown to an HTML fragment with
-MathML, and Markdown to Typst for the PDF. Citations such as `[@glorot2010]`
-are rendered by pandoc's citeproc as plain author-year text in both, from the
-bibliography the build hands over; a citation it cannot resolve is an error."""
+MathML, to Typst for the PDF, and to an EPUB 3 book. Citations such as
+`[@glorot2010]` are rendered by pandoc's citeproc as plain author-year text,
+from the bibliography the build hands over; a citation it cannot resolve is
+an error. The Lua filters that every output shares (the glossary's and the
+citations' links) run here; those of one output are named by its function."""
 
 import os
 import re
 import subprocess
+import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -14,13 +17,28 @@ from gradbook.errors import UsageError
 MARKDOWN = "markdown"
 """Pandoc's Markdown, with citations: citeproc turns them into text, so the
 Typst output holds no #cite for typst to fail on."""
+TEMPLATES = Path(__file__).parent / "templates"
 
-CITATIONS = Path(__file__).parent / "templates" / "citations.yaml"
+CITATIONS = TEMPLATES / "citations.yaml"
 """Metadata every conversion starts from: no reference list at the end of a
 part. The References appendix asks for the list in its own Markdown, whose
 metadata wins over this file's."""
+CITATION_LINKS = TEMPLATES / "citation-links.lua"
+"""Links each work a citation names to its entry in the References appendix."""
+GLOSSARY_LINKS = TEMPLATES / "glossary-links.lua"
+"""Links each glossary term's first use in a part to its entry (gradbook/glossary.py)."""
+TYPST_FILTER = TEMPLATES / "typst.lua"
+"""Turns the boxes, check marks and glossary links into the Typst shells' functions."""
+WEB_ONLY = TEMPLATES / "web-only.lua"
+"""Leaves out, in a format that is one document, what only the web site can show."""
+EPUB_FILTER = TEMPLATES / "epub.lua"
+"""Numbers the EPUB's chapters only, as the other outputs do."""
+EPUB_STYLE = TEMPLATES / "epub.css"
 
 MISSING = re.compile(r"\[WARNING\] Citeproc: citation (\S+) not found")
+REPRODUCIBLE = "0"
+"""SOURCE_DATE_EPOCH for the EPUB: its dates and its zip entries' times are
+fixed, so the same book gives the same bytes."""
 
 
 @cache
@@ -29,12 +47,8 @@ def _pandoc() -> str:
     return pypandoc.get_pandoc_path()
 
 
-GLOSSARY_LINKS = Path(__file__).parent / "templates" / "glossary-links.lua"
-"""Links each glossary term's first use in a part to its entry (gradbook/glossary.py)."""
-
-
 def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, glossary: str,
-         references: str | None) -> str:
+         references: str | None, cwd: Path | None = None) -> str:
     """pandoc's output for `markdown`. Citations link to the references on the
     page `references` ("" for this document), or nowhere if it is None."""
     sources = [f"--bibliography={bibliography}"] if bibliography is not None else []
@@ -42,8 +56,8 @@ def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, 
         sources += [f"--lua-filter={CITATION_LINKS}", f"--metadata=references-page:{references}"]
     done = subprocess.run([_pandoc(), "--from", MARKDOWN, "--citeproc", f"--metadata-file={CITATIONS}",
                            *sources, f"--lua-filter={GLOSSARY_LINKS}", *args], input=markdown,
-                          capture_output=True, text=True, encoding="utf-8",
-                          env={**os.environ, "GRADBOOK_GLOSSARY": glossary})
+                          capture_output=True, text=True, encoding="utf-8", cwd=cwd,
+                          env={**os.environ, "GRADBOOK_GLOSSARY": glossary, "SOURCE_DATE_EPOCH": REPRODUCIBLE})
     if done.returncode != 0:
         raise UsageError(f"{where}: pandoc failed: {done.stderr.strip().splitlines()[-1]}")
     missing = MISSING.search(done.stderr)
@@ -51,10 +65,6 @@ def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, 
         raise UsageError(f"{where}: the citation @{missing[1]} is not in the bibliography "
                          f"({bibliography or 'none given'})")
     return done.stdout
-
-
-CITATION_LINKS = Path(__file__).parent / "templates" / "citation-links.lua"
-"""Links each work a citation names to its entry in the References appendix."""
 
 
 def to_html(markdown: str, number: int | None, where: str, bibliography: Path | None = None,
@@ -68,13 +78,26 @@ def to_html(markdown: str, number: int | None, where: str, bibliography: Path | 
     return _run(markdown, args, bibliography, where, glossary, references)
 
 
-SPAN_FILTER = Path(__file__).parent / "templates" / "typst-spans.lua"
-"""Turns a span of class "check" or "term" into #check[…] or #term[…], which the Typst shells style."""
-
-
 def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossary: str = "",
              references: str | None = "") -> str:
     """Typst markup for the body of one part; citations as text, never #cite,
     linked to their entries in this document unless `references` is None."""
-    return _run(markdown, ["--to", "typst-citations", "--wrap=none", f"--lua-filter={SPAN_FILTER}"],
-                bibliography, where, glossary, references)
+    args = ["--to", "typst-citations", "--wrap=none", f"--lua-filter={WEB_ONLY}", f"--lua-filter={TYPST_FILTER}"]
+    return _run(markdown, args, bibliography, where, glossary, references)
+
+
+def to_epub(markdown: str, metadata: dict[str, str], files: dict[str, bytes], bibliography: Path | None = None,
+            glossary: str = "", references: str | None = "") -> bytes:
+    """An EPUB 3 book from the whole book's Markdown: MathML, a file per
+    chapter, `files` (the figures, by the paths the Markdown uses) inside it."""
+    with tempfile.TemporaryDirectory(prefix="gradbook-epub-") as work:
+        root = Path(work)
+        for path, data in files.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_bytes(data)
+        book = root / "book.epub"
+        args = ["--to", "epub3", "--mathml", "--split-level=1", "--number-sections", "--toc", "--toc-depth=2",
+                f"--css={EPUB_STYLE}", f"--lua-filter={WEB_ONLY}", f"--lua-filter={EPUB_FILTER}",
+                f"--output={book}", *(f"--metadata={key}:{value}" for key, value in metadata.items())]
+        _run(markdown, args, bibliography, "the EPUB", glossary, references, cwd=root)
+        return book.read_bytes()

@@ -29,9 +29,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote
 
+from gradbook import formats
 from gradbook.build import build
 from gradbook.errors import GradbookError
 
+SITE = tuple(f for f in formats.REGISTRY.values() if not f.document)
+"""Built first, on every change: the site the server shows."""
+DOCUMENTS = tuple(f for f in formats.REGISTRY.values() if f.document)
+"""Built after it, in the background, one at a time, each logging "rebuilt the NAME"."""
 POLL_SECONDS = 0.3
 STATE_PATH = "/__gradbook/state"
 RELOAD_SCRIPT = """<script>
@@ -64,10 +69,12 @@ def watched_times(root: Path) -> dict[str, float]:
 
 
 def _rebuild(out: Path, root: Path, state: State, log) -> None:
-    """Build the HTML now and record the outcome in `state`; then the PDF in
-    the background (one PDF build at a time; the HTML never waits for it)."""
+    """Build the site now and record the outcome in `state`; then the formats
+    that are one document (the PDF, the EPUB) in the background, one such
+    build at a time: the site never waits for them."""
     try:
-        build(out, "html", root)
+        for fmt in SITE:
+            build(out, fmt.name, root)
         error = ""
     except GradbookError as exc:
         error = exc.message
@@ -75,16 +82,17 @@ def _rebuild(out: Path, root: Path, state: State, log) -> None:
         state.error, state.build = error, state.build + 1
     log(f"error: {error}" if error else "rebuilt the HTML")
     if not error:
-        threading.Thread(target=_pdf, args=(out, root, state, log), daemon=True).start()
+        threading.Thread(target=_documents, args=(out, root, state, log), daemon=True).start()
 
 
-def _pdf(out: Path, root: Path, state: State, log) -> None:
+def _documents(out: Path, root: Path, state: State, log) -> None:
     with state.pdf_lock:
-        try:
-            build(out, "pdf", root)
-            log("rebuilt the PDF")
-        except GradbookError as exc:
-            log(f"error: {exc.message}")
+        for fmt in DOCUMENTS:
+            try:
+                build(out, fmt.name, root)
+                log(f"rebuilt the {fmt.name.upper()}")
+            except GradbookError as exc:
+                log(f"error: {exc.message}")
 
 
 def site_file(folder: Path, request_path: str) -> Path | None:
@@ -114,7 +122,12 @@ def allowed_hosts(port: int) -> set[str]:
     return {f"{name}:{port}" for name in names} | (names if port == 80 else set())
 
 
-def _handler(folder: Path, state: State):
+def _handler(out: Path, state: State):
+    """Serves the site under OUT, and at /NAME each document a format publishes
+    beside it (the PDF, the EPUB), which the site links to as ../NAME."""
+    folder = out / SITE[0].output
+    documents = {f"/{fmt.output}": out / fmt.output for fmt in DOCUMENTS}
+
     class Handler(BaseHTTPRequestHandler):
         timeout = 30
         """Seconds a connection may sit idle before it is closed."""
@@ -132,7 +145,8 @@ def _handler(folder: Path, state: State):
                 with state.lock:
                     body = json.dumps({"build": state.build, "error": state.error}).encode()
                 return self._send(body, "application/json", with_body)
-            target = site_file(folder, self.path)
+            document = documents.get(self.path.split("?", 1)[0])
+            target = document if document is not None and document.is_file() else site_file(folder, self.path)
             body = _contents(target, state) if target else None
             if body is None:
                 return self.send_error(404)
@@ -207,7 +221,7 @@ def serve(out: Path, port: int, root: Path, stop: threading.Event, ready=None, l
     """Serve until `stop` is set; `ready(port)` is told the port once listening."""
     state = State()
     _rebuild(out, root, state, log)
-    server = _Server(("127.0.0.1", port), _handler(out / "html", state), log)
+    server = _Server(("127.0.0.1", port), _handler(out, state), log)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     log(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     if ready:

@@ -1,17 +1,16 @@
-"""A problem set as a worksheet and an answer key, in HTML and PDF, through
-the guide's own pipeline (pandoc for both, typst for the PDF)."""
+"""A problem set as a worksheet and an answer key, in every output format
+that makes them (gradbook/formats/: the HTML and the PDF), through the
+guide's own pipeline."""
 
 from decimal import Decimal
 
 from derive import printing
 from derive.numbers import format_decimal, round_sig
-from gradbook import pandoc
-from gradbook.pdf import compile_pdf
+from gradbook import formats
 from gradbook.practice.families import FAMILIES
 from gradbook.practice.grade import constants, key_tree, sympy_expression
 from gradbook.practice.model import Answer, ProblemSet, is_count
 from gradbook.formatting import boxed, markdown_text
-from gradbook.shells import asset, shell
 
 RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
          "symbolic": "as any equivalent expression"}
@@ -61,23 +60,13 @@ def key_markdown(problems: ProblemSet) -> str:
     return "\n".join(parts)
 
 
-def as_html(markdown: str, title: str) -> bytes:
-    body = pandoc.to_html(markdown, None, title)
-    return shell("sheet.html.j2").render(title=title, style=asset("style.css"), body=body).encode("utf-8")
-
-
-def as_pdf(markdown: str, title: str) -> bytes:
-    body = pandoc.to_typst(markdown, title)
-    return compile_pdf(shell("sheet.typ.j2").render(title=title, body=body), {})
-
-
-def sheets(problems: ProblemSet, formats: set[str]) -> dict[str, bytes]:
-    """The files `gradbook practice` writes, by name."""
+def sheets(problems: ProblemSet, chosen: set[str]) -> dict[str, bytes]:
+    """The files `gradbook practice` writes, by name: problems.json, and the
+    worksheet and key in each chosen format that makes them."""
     files = {"problems.json": problems.to_json().encode("utf-8")}
     for name, title, markdown in (("worksheet", "Practice problems", worksheet_markdown(problems)),
                                   ("key", "Answer key", key_markdown(problems))):
-        if "html" in formats:
-            files[f"{name}.html"] = as_html(markdown, title)
-        if "pdf" in formats:
-            files[f"{name}.pdf"] = as_pdf(markdown, title)
+        for fmt in formats.SHEETS:
+            if fmt in chosen:
+                files[f"{name}.{fmt}"] = formats.REGISTRY[fmt].sheet(markdown, title)
     return files

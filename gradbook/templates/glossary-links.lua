@@ -1,6 +1,6 @@
 -- Links the first use of each glossary term in a part to the term's entry in
 -- the glossary, as a span of class "term" around the link (the HTML styles it
--- quietly; typst-spans.lua makes it #term[...] for the PDF).
+-- quietly; typst.lua makes it #term[...] for the PDF).
 --
 -- The terms come as JSON in GRADBOOK_GLOSSARY (gradbook/glossary.py writes
 -- it): each has a link target and forms, each form a list of lowercase words.
@@ -12,8 +12,10 @@ local input = os.getenv("GRADBOOK_GLOSSARY")
 if not input or input == "" then
   return {}
 end
-local terms = pandoc.json.decode(input, false).terms
+local glossary = pandoc.json.decode(input, false)
+local terms = glossary.terms
 local linked = {}
+local skipping = false
 
 local CONTAINERS = {Emph = true, Strong = true, Span = true, Underline = true, SmallCaps = true,
                     Strikeout = true, Superscript = true, Subscript = true}
@@ -100,8 +102,20 @@ local function link_terms(inlines)
 end
 
 local function in_text(block)
-  block.content = link_terms(block.content)
+  if not skipping then
+    block.content = link_terms(block.content)
+  end
   return block
+end
+
+-- A whole book in one document: each chapter (a level-1 heading) links its
+-- own first uses, and the glossary's own section links none.
+local function chapter(header)
+  if header.level == 1 then
+    linked = {}
+    skipping = glossary.skip ~= "" and header.identifier == glossary.skip
+  end
+  return header, false
 end
 
 -- A figure's caption is left alone: the HTML repeats it as the image's alt
@@ -118,4 +132,5 @@ local function unless_references(div)
   end
 end
 
-return {{traverse = "topdown", Para = in_text, Plain = in_text, Figure = untouched, Div = unless_references}}
+return {{traverse = "topdown", Para = in_text, Plain = in_text, Header = chapter, Figure = untouched,
+         Div = unless_references}}

@@ -7,8 +7,9 @@ import re
 import pytest
 
 from gradbook.book import load_book
-from gradbook.html import site
-from gradbook.pdf import NUMBERED, UNNUMBERED, typst_source
+from gradbook.formats.html import site
+from gradbook.formats import REGISTRY
+from gradbook.formats.pdf import NUMBERED, UNNUMBERED, typst_source
 
 BOOK_TOML = """title = "T"
 front = ["preface"]
@@ -33,16 +34,22 @@ def test_the_front_matter_comes_first(book):
     assert [part.slug for part in book.parts] == ORDER
 
 
-@pytest.mark.parametrize("slug, number, letter, printed", [
-    ("preface", None, None, True),
-    ("01-one", 1, None, True),
-    ("02-two", 2, None, True),
-    ("notes", None, "A", True),
-    ("explorer", None, None, False),
+@pytest.mark.parametrize("slug, number, letter, web_only", [
+    ("preface", None, None, False),
+    ("01-one", 1, None, False),
+    ("02-two", 2, None, False),
+    ("notes", None, "A", False),
+    ("explorer", None, None, True),
 ], ids=["front-matter", "chapter-1", "chapter-2", "appendix", "page"])
-def test_each_kind_of_part_is_numbered_lettered_or_neither(book, slug, number, letter, printed):
+def test_each_kind_of_part_is_numbered_lettered_or_neither(book, slug, number, letter, web_only):
     part = next(part for part in book.parts if part.slug == slug)
-    assert (part.number, part.letter, part in book.printed) == (number, letter, printed)
+    assert (part.number, part.letter, part.web_only) == (number, letter, web_only)
+    for fmt in REGISTRY.values():
+        assert fmt.includes(part) == (not (web_only and fmt.document)), fmt.name
+
+
+def printed(book) -> list:
+    return [part for part in book.parts if REGISTRY["pdf"].includes(part)]
 
 
 @pytest.mark.parametrize("slug, numbering", [
@@ -52,12 +59,12 @@ def test_each_kind_of_part_is_numbered_lettered_or_neither(book, slug, number, l
     ("notes", UNNUMBERED),
 ], ids=["front-matter", "chapter-1", "chapter-2", "appendix"])
 def test_the_pdf_numbers_the_chapters_only(book, slug, numbering):
-    source = typst_source(book, [f"= {part.slug}\n" for part in book.printed])
+    source = typst_source(book, printed(book), [f"= {part.slug}\n" for part in printed(book)])
     assert f"{numbering}= {slug}\n" in source
 
 
 def test_the_pdf_prints_the_front_matter_before_chapter_1(book):
-    source = typst_source(book, [f"= {part.slug}\n" for part in book.printed])
+    source = typst_source(book, printed(book), [f"= {part.slug}\n" for part in printed(book)])
     assert [source.index(f"= {slug}\n") for slug in ORDER[:4]] == sorted(source.index(f"= {slug}\n")
                                                                          for slug in ORDER[:4])
 

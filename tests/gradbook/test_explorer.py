@@ -3,14 +3,16 @@ formulas are derive's expressions printed as JavaScript, its numbers derive's,
 and a link to a setting the explorer cannot show is refused at build time.
 (tests/gradbook/browser/ runs the page itself.)"""
 
+import io
 import re
+import zipfile
 
 import pytest
 
 from derive import activation
 from derive.formats import FORMATS
 from derive.gradient_path import ACTIVATIONS, normalized_factor
-from gradbook import explorer
+from gradbook import explorer, pandoc
 from gradbook.book import load_book
 
 
@@ -42,8 +44,7 @@ def test_the_script_carries_the_format_limits():
 
 def test_a_link_encodes_its_setting():
     link = explorer.link("Go", activation="sigmoid", depth=4, w="0.1", at="1", start="x")
-    assert link == ('`<a class="explore" href="explorer.html#activation=sigmoid&depth=4&w=0.1&at=1&start=x'
-                    '&layer=plain">Go</a>`{=html}')
+    assert link == "[Go](explorer.html#activation=sigmoid&depth=4&w=0.1&at=1&start=x&layer=plain){.explore}"
 
 
 def test_the_widget_names_the_gradient_by_the_guides_convention():
@@ -51,10 +52,24 @@ def test_the_widget_names_the_gradient_by_the_guides_convention():
     assert "<dt>Gradient reaching layer 1, δ₁ = ∂L/∂z₁</dt>" in explorer.widget()
 
 
-def test_a_note_is_a_raw_html_paragraph_that_the_pdf_leaves_out():
+def epub_text(book: bytes) -> str:
+    """Every page of an EPUB, as one text."""
+    with zipfile.ZipFile(io.BytesIO(book)) as archive:
+        return "".join(archive.read(name).decode("utf-8") for name in archive.namelist() if name.endswith(".xhtml"))
+
+
+@pytest.mark.parametrize("fmt, shown", [("html", True), ("pdf", False), ("epub", False)], ids=["html", "pdf", "epub"])
+def test_a_note_is_shown_by_the_site_and_left_out_of_the_documents(fmt, shown):
+    """Neutral Markdown (a div of class web-only), which the formats that are one document drop."""
     note = explorer.note("Watch <this>.", "Open it.", activation="tanh", depth=3, w="1", at="0")
-    assert note.startswith("```{=html}\n<p class=\"explore-note\">Watch &lt;this&gt;. <a ")
-    assert note.endswith("</a></p>\n```\n")
+    assert "<" not in note.replace("Watch \\<this\\>", "")  # no raw HTML, the text escaped as Markdown
+    converted = {"html": lambda md: pandoc.to_html(md, None, "test"),
+                 "pdf": lambda md: pandoc.to_typst(md, "test"),
+                 "epub": lambda md: epub_text(pandoc.to_epub(md, {"title": "T"}, {}))}[fmt](f"Before.\n{note}")
+    assert "Before." in converted
+    assert ("Open it." in converted) == shown
+    if shown:
+        assert '<div class="explore-note web-only">' in converted and "Watch &lt;this&gt;." in converted
 
 
 @pytest.mark.parametrize("setting, message", [
@@ -72,6 +87,6 @@ def test_a_link_the_explorer_cannot_show_is_refused(setting, message):
 
 def test_the_book_has_the_explorer_as_a_page_and_not_in_print():
     book = load_book()
-    pages = [part for part in book.parts if part not in book.printed]
+    pages = [part for part in book.parts if part.web_only]
     assert [part.slug for part in pages] == ["explorer"]
     assert book.parts[-1] == pages[0]

@@ -98,11 +98,11 @@ def test_the_real_glossary_has_the_terms_the_guide_needs():
 class _Text(HTMLParser):
     """A page's running text, with the text of each glossary link marked by
     its term id. Left out: math, code, headings, figure captions, navigation, other links,
-    the reference list, and the raw HTML the filter never sees (the explorer
-    and the notes that link to it). A tag boundary is a break, so a phrase split by emphasis is not a use."""
+    the reference list, and the raw HTML the filter never sees (the
+    explorer itself). A tag boundary is a break, so a phrase split by emphasis is not a use."""
 
     SKIP = {"math", "code", "pre", "h1", "h2", "h3", "h4", "nav", "a", "script", "style", "title", "raw", "figcaption"}
-    RAW = {"explorer", "explore-note", "references"}
+    RAW = {"explorer", "references"}
     BREAK = "\x00"
 
     def __init__(self):

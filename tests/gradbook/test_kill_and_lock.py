@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 import gradbook.build
+import gradbook.formats.pdf
 from gradbook import build_lock, build_stamp, output
 from gradbook.build import build
 
@@ -52,6 +53,7 @@ import time
 from pathlib import Path
 
 import gradbook.build
+import gradbook.formats.pdf
 from gradbook import build_stamp, output, pandoc
 
 
@@ -87,7 +89,7 @@ stage = os.environ.get("PAUSE_AT")
 if stage == "pandoc":
     pandoc._run = pausing(pandoc._run)
 elif stage == "typst":
-    gradbook.build.compile_pdf = pausing(gradbook.build.compile_pdf)
+    gradbook.formats.pdf.compile_pdf = pausing(gradbook.formats.pdf.compile_pdf)
 elif stage == "publish":
     output.os = OsPausingAtReplace(2)  # the old guide moved aside, the new one not in yet
 elif stage == "stamp":
@@ -240,8 +242,8 @@ def test_a_killed_build_leaves_no_process_and_the_next_build_is_clean(book, driv
     assert leftovers(out) == []
 
 
-@pytest.mark.parametrize("formats, together", [(("html", "html"), "html"), (("all", "all"), "all"),
-                                               (("html", "pdf"), "all")],
+@pytest.mark.parametrize("formats, together", [(("html", "html"), ("html",)), (("all", "all"), ("all",)),
+                                               (("html", "pdf"), ("html", "pdf"))],
                          ids=["html-and-html", "all-and-all", "html-and-pdf"])
 def test_two_builds_into_one_folder_at_once_both_finish_and_publish_a_clean_guide(
         book, driver, clean, tmp_path, formats, together):
@@ -249,7 +251,7 @@ def test_two_builds_into_one_folder_at_once_both_finish_and_publish_a_clean_guid
     builds = [BuildInAProcess(driver, book, out, fmt, tmp_path / f"stderr-{i}") for i, fmt in enumerate(formats)]
     for each in builds:
         each.finish()
-    assert published(out) == clean(together)
+    assert published(out) == {name: data for fmt in together for name, data in clean(fmt).items()}
 
 
 def _write_stamps(book: Path, out: Path, start, times: int) -> None:
@@ -295,14 +297,14 @@ def test_a_build_waits_while_another_publishes_then_publishes_its_own(
 def test_a_pdf_compile_in_one_thread_does_not_hold_up_an_html_build_in_another(book, clean, tmp_path, monkeypatch):
     """As in `gradbook serve`, whose HTML never waits for its PDF."""
     out, compiling, compiled = tmp_path / "out", threading.Event(), threading.Event()
-    compile_pdf = gradbook.build.compile_pdf
+    compile_pdf = gradbook.formats.pdf.compile_pdf
 
     def held_compile(*args):
         compiling.set()
         compiled.wait(WAIT)
         return compile_pdf(*args)
 
-    monkeypatch.setattr(gradbook.build, "compile_pdf", held_compile)
+    monkeypatch.setattr(gradbook.formats.pdf, "compile_pdf", held_compile)
     with ThreadPoolExecutor(2) as threads:
         pdf = threads.submit(build, out, "pdf", book)
         try:
@@ -313,4 +315,4 @@ def test_a_pdf_compile_in_one_thread_does_not_hold_up_an_html_build_in_another(b
         finally:
             compiled.set()
         pdf.result(WAIT)
-    assert published(out) == clean("all")
+    assert published(out) == {**clean("html"), **clean("pdf")}

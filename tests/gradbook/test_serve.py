@@ -17,7 +17,7 @@ from contextlib import contextmanager
 import pytest
 
 from gradbook.cli import main
-from gradbook.serve import STATE_PATH, serve
+from gradbook.serve import DOCUMENTS, STATE_PATH, serve
 
 POLLS, PAUSE = 200, 0.05
 CANARY = "canary: this file lies outside the site"
@@ -71,10 +71,11 @@ def site(tmp_path_factory):
         (html / "leak.txt").symlink_to(tmp / "secret.txt")
         (html / "leakdir").symlink_to(tmp)
         (html / "latin1.html").write_bytes("<body>café</body>".encode("latin-1"))
-        # The PDF is built in the background: wait for its log line, so that it never
-        # lands inside a test that checks the log stays quiet.
-        for _ in range(POLLS * 4):
-            if any(line.startswith(("rebuilt the PDF", "error:")) for line in log):
+        # The documents (PDF, EPUB) are built in the background: wait for the last one's
+        # log line, so that none lands inside a test that checks the log stays quiet.
+        last = f"rebuilt the {DOCUMENTS[-1].name.upper()}"
+        for _ in range(POLLS * 6):
+            if any(line.startswith((last, "error:")) for line in log):
                 break
             time.sleep(PAUSE)
         yield int(base.rsplit(":", 1)[1]), tmp, log
@@ -152,9 +153,12 @@ def test_a_change_to_derive_restarts_instead_of_rebuilding(server):
     "/leak.txt",
     "/leakdir/secret.html",
     "/leakdir/secret.txt",
+    "/%67radbook.pdf/../../secret.html",
+    "/html/gradbook.pdf",
 ], ids=["dots", "dots-not-html", "encoded-dots", "encoded-slash", "all-encoded", "double-encoded",
         "through-a-page", "doubled-slash-absolute", "encoded-absolute", "backslashes", "encoded-backslashes",
-        "nul-byte", "query", "symlinked-page", "symlinked-file", "symlinked-folder-page", "symlinked-folder-file"])
+        "nul-byte", "query", "symlinked-page", "symlinked-file", "symlinked-folder-page", "symlinked-folder-file",
+        "document-name-as-a-folder", "document-inside-the-site"])
 def test_nothing_outside_the_site_is_served(site, target):
     port, tmp, _ = site
     status, reply = request(port, target.format(tmp=tmp))
@@ -169,7 +173,10 @@ def test_nothing_outside_the_site_is_served(site, target):
     ("//01-one.html", "text/html; charset=utf-8", "The first version."),
     ("/style.css", "text/css", "body"),
     (STATE_PATH, "application/json", '"build"'),
-], ids=["folder", "index", "query", "encoded", "doubled-slash", "stylesheet", "state"])
+    ("/gradbook.pdf", "application/pdf", "%PDF"),
+    ("/gradbook.pdf?x=1", "application/pdf", "%PDF"),
+], ids=["folder", "index", "query", "encoded", "doubled-slash", "stylesheet", "state", "the-pdf-beside-the-site",
+        "the-pdf-with-a-query"])
 def test_the_site_itself_is_served(site, target, kind, text):
     status, reply = request(site[0], target)
     head, body = reply.split(b"\r\n\r\n", 1)

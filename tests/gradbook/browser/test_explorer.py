@@ -146,7 +146,7 @@ def test_the_printed_formulas_agree_with_mpmath(tab, site, name):
 @pytest.mark.parametrize("slug", ["01-sigmoid-slope", "02-tanh", "03-depth", "04-anchor-network"])
 def test_each_early_chapter_opens_the_explorer_set_up(tab, site, slug):
     page = tab.open(url(site, f"{slug}.html"))
-    link = page.locator(".explore-note a")
+    link = page.locator(".explore-note a.explore")
     assert link.count() == 1
     wanted = dict(part.split("=") for part in link.get_attribute("href").split("#")[1].split("&"))
     link.click()
@@ -165,7 +165,7 @@ def test_chapter_4s_link_shows_the_delta_chapter_4_gives_for_layer_1(tab, site):
     delta_1 = load_module(chapter.folder / "values.py", "anchor_values").values()["rows"][0]["delta"]
     page = tab.open(url(site, "04-anchor-network.html"))
     assert "δk=∂L/∂zk" in "".join(page.text_content("main").split())
-    page.click(".explore-note a")
+    page.click(".explore-note a.explore")
     page.wait_for_load_state("load")
     assert "δ₁ = ∂L/∂z₁" in page.text_content("#explorer .readout")
     assert page.text_content("#out-gradient-first") == house(delta_1.mp)

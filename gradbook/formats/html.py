@@ -1,12 +1,19 @@
 """The HTML site: one page per part inside a shared shell, an index with the
-contents, the stylesheet and the figures."""
+contents, the stylesheet, the figures, and the explorer's scripts on the
+page that shows it. Each part is converted by pandoc on its own (MathML,
+sections numbered N.1, N.2, …); references between parts link across pages.
+Worksheets and keys are standalone pages with the stylesheet inlined.
+
+derive and the explorer are imported where they are used, not here: the
+registry of formats is read by the command line, which must start quickly."""
 
 import re
 from dataclasses import dataclass
-from derive.numbers import SIG_FIGS
-from derive.precision import DPS
+
+from gradbook import build_cache, pandoc
 from gradbook.book import Book
 from gradbook.errors import UsageError
+from gradbook.formats.base import Format, Gathered
 from gradbook.shells import asset, shell
 
 _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
@@ -62,16 +69,27 @@ def answer_section(book: Book, toc: list[Entry]) -> tuple[Entry, Section] | None
     raise UsageError(f"book.toml: answer = {book.answer!r}, but no chapter {slug!r} has a section #{anchor}")
 
 
+def downloads() -> list[tuple[str, str]]:
+    """(name, link) of each document a format publishes beside the site, which
+    the index offers: ../gradbook.pdf from a file, /gradbook.pdf under `gradbook serve`."""
+    from gradbook.formats import REGISTRY  # the registry lists this module: read it once both are loaded
+
+    return [(fmt.name.upper(), f"../{fmt.output}") for fmt in REGISTRY.values() if fmt.document]
+
+
 def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
          scripts: dict[str, tuple[str, ...]]) -> dict[str, bytes]:
     """Every page of the site and its stylesheet, by path relative to html/.
     `scripts` names the scripts a part's page loads, by slug."""
+    from derive.numbers import SIG_FIGS
+    from derive.precision import DPS
+
     toc = contents(book, titles, fragments)
     page = shell("page.html.j2")
-    html_only = [entry for entry, part in zip(toc, book.parts) if part not in book.printed]
+    html_only = [entry for entry, part in zip(toc, book.parts) if part.web_only]
     front = [entry for entry, part in zip(toc, book.parts) if part.front]
     index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS, html_only=html_only,
-                                               front=front, answer=answer_section(book, toc))
+                                               front=front, answer=answer_section(book, toc), downloads=downloads())
     files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
                                        body=index_body, previous=None, next=toc[0], scripts=())}
     for i, entry in enumerate(toc):
@@ -82,3 +100,35 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
             next=toc[i + 1] if i + 1 < len(toc) else None, scripts=scripts.get(book.parts[i].slug, ()))
     files["style.css"] = asset("style.css")
     return {path: text.encode("utf-8") for path, text in files.items()}
+
+
+def assemble(gathered: Gathered) -> dict[str, bytes]:
+    """The site's files by path under html/."""
+    from gradbook import explorer
+
+    cited, references = gathered.bibliography_bytes(), gathered.references_page()
+
+    def fragment(r) -> str:
+        text = gathered.resolved(r, r.part.page)
+        terms = gathered.terms_for(r.part, document=False)
+        key = build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited, terms, references)
+        return gathered.store.memo("html", key, str, lambda: pandoc.to_html(
+            text, r.part.number, f"chapters/{r.part.slug}", gathered.bibliography, terms, references))
+
+    rendered = gathered.rendered
+    fragments = dict(zip((r.part.slug for r in rendered), gathered.pool.map(fragment, rendered)))
+    scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
+    files = site(gathered.book, {r.part.slug: r.title for r in rendered}, fragments, scripts)
+    if scripts:
+        files.update(gathered.store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), dict,
+                                         explorer.assets))
+    return {**files, **gathered.figures}
+
+
+def sheet(markdown: str, title: str) -> bytes:
+    """A worksheet or key as one page, its stylesheet inlined."""
+    body = pandoc.to_html(markdown, None, title)
+    return shell("sheet.html.j2").render(title=title, style=asset("style.css"), body=body).encode("utf-8")
+
+
+FORMAT = Format("html", "html", document=False, assemble=assemble, sheet=sheet)

@@ -1,0 +1,88 @@
+"""What an output format is, and what the build hands every format.
+
+A format is a value (Quarto's model): its name on the command line, what it
+publishes under OUT, whether it is one document or a site of pages, how it
+assembles the book from what the build gathered, and how it makes a
+worksheet or key for `gradbook practice`, if it makes them. Adding a format
+is one module in this package and one line in its registry (__init__.py).
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Callable
+
+from gradbook import glossary, labels
+
+if TYPE_CHECKING:
+    from concurrent.futures import Executor
+
+    from gradbook.book import Book, Part
+    from gradbook.build_cache import BuildCache
+    from gradbook.render import Rendered
+
+
+@dataclass(frozen=True)
+class Gathered:
+    """Everything the build gathered before writing, which each format
+    assembles its output from."""
+
+    book: "Book"
+    rendered: list["Rendered"]
+    markdown: dict[str, str]
+    """Each part's Markdown by slug, listings' output and exercise answers put in."""
+    labels: dict[str, labels.Label]
+    figures: dict[str, bytes]
+    """Each figure's SVG, by its path (figures/NAME.svg)."""
+    bibliography: Path | None
+    glossary: tuple
+    """(the part that prints the glossary or None, its terms)."""
+    store: "BuildCache"
+    pool: "Executor"
+
+    def resolved(self, r: "Rendered", page: str | None) -> str:
+        """A part's Markdown with its references linked, from the HTML page
+        `page` or (None) within one document."""
+        return labels.resolve(self.markdown[r.part.slug], self.labels, page, f"chapters/{r.part.slug}")
+
+    def terms_for(self, part: "Part | None", document: bool) -> str:
+        """The glossary terms the conversion of `part` links (glossary.filter_input),
+        none in the glossary itself; for `part` None, the whole book as one
+        document, in which the glossary's own section is left alone."""
+        holder, terms = self.glossary
+        if holder is None or part == holder:
+            return ""
+        own = next((label.anchor for label in self.labels.values()
+                    if label.kind in ("ch", "app") and label.name == holder.slug), "")
+        return glossary.filter_input(terms, "" if document else holder.page, own if part is None else "")
+
+    def references_page(self) -> str | None:
+        """The page of the part that lists the bibliography (the References
+        appendix), which citations link to; None if no part lists it."""
+        folder = self.bibliography.parent if self.bibliography else None
+        return next((part.page for part in self.book.parts if part.folder == folder), None)
+
+    def bibliography_bytes(self) -> bytes:
+        """What a conversion's key holds of the bibliography it reads."""
+        return self.bibliography.read_bytes() if self.bibliography is not None else b""
+
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    """Its name for --format."""
+    output: str
+    """What it publishes under OUT: a folder ("html") or one file ("gradbook.pdf")."""
+    document: bool
+    """One document, whose cross-references stay inside it and which leaves
+    out the parts only the web site can show (the explorer), or a site of pages."""
+    assemble: Callable[[Gathered], dict[str, bytes] | bytes]
+    """The output: a folder's files by path, or one file's bytes."""
+    sheet: Callable[[str, str], bytes] | None = None
+    """A worksheet or answer key from its Markdown and title, as FILE.<name>, or None."""
+
+    def includes(self, part: "Part") -> bool:
+        return not (self.document and part.web_only)
+
+    def page(self, part: "Part") -> str | None:
+        """Where a reference to something in `part` points: its page, or None within one document."""
+        return None if self.document else part.page

@@ -1,0 +1,31 @@
+"""The EPUB 3 book: one document, like the PDF. The parts it includes are
+joined into one Markdown text and converted by pandoc in one run (a file per
+chapter, MathML, the figures inside, its own stylesheet templates/epub.css),
+with dates and identifier fixed so that the same book gives the same bytes.
+It makes no worksheets."""
+
+import uuid
+
+from gradbook import build_cache, pandoc
+from gradbook.formats.base import Format, Gathered
+
+NAME = "gradbook.epub"
+
+
+def assemble(gathered: Gathered) -> bytes:
+    book = gathered.book
+    included = [r for r in gathered.rendered if FORMAT.includes(r.part)]
+    text = "\n\n".join(gathered.resolved(r, None) for r in included)
+    terms = gathered.terms_for(None, document=True)
+    references = "" if gathered.references_page() is not None else None
+    metadata = {"title": book.title, "subtitle": book.subtitle, "author": book.author, "lang": "en",
+                "rights": f"{book.licence} ({book.licence_url})" if book.licence else "",
+                "identifier": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'gradbook:' + book.title)}"}
+    figures = gathered.figures
+    key = build_cache.key(build_cache.code_fingerprint(), text, gathered.bibliography_bytes(), terms, references,
+                          sorted(metadata.items()), *(item for name in sorted(figures) for item in (name, figures[name])))
+    return gathered.store.memo("epub", key, bytes, lambda: pandoc.to_epub(
+        text, {k: v for k, v in metadata.items() if v}, figures, gathered.bibliography, terms, references))
+
+
+FORMAT = Format("epub", NAME, document=True, assemble=assemble)
