@@ -54,12 +54,12 @@ def stage_seconds(out: Path) -> dict:
     rendered, _ = b.render_all(book, results, store)
     lap("render parts (derive, templates, figures), in parallel")
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown, table = b.completed(rendered, store)
+    markdown, table, runs = b.completed(rendered, store)
     lap("run listings, gather exercise answers")
     outputs = {}
     with ThreadPoolExecutor() as pool:
         gathered = formats.Gathered(book, rendered, markdown, table, figures, b.bibliography_of(b.ROOT),
-                                    b.glossary_of(book), store, pool)
+                                    b.glossary_of(book), store, pool, runs)
         for fmt in formats.REGISTRY.values():
             outputs[fmt.output] = fmt.assemble(gathered)
             lap(f"assemble the {fmt.name.upper()} (pandoc and its writer)")

@@ -90,7 +90,7 @@ def floor_seconds(copy: Path) -> dict:
     book = load_book(copy)
     rendered, _ = b.render_all(book, b.experiment_results(book, out), store)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
-    markdown, table = b.completed(rendered, store)
+    markdown, table, runs = b.completed(rendered, store)
     html_in = {r.part.slug: labels.resolve(markdown[r.part.slug], table, r.part.page, "x") for r in rendered}
     printed = [r for r in rendered if not r.part.web_only]
     typst_in = {r.part.slug: labels.resolve(markdown[r.part.slug], table, None, "x") for r in printed}

@@ -13,7 +13,7 @@ in one step, while holding OUT's lock (build_lock.py).
 import os
 import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from gradbook import build_cache, build_lock, build_stamp, exercises, formats, glossary, labels, listings
@@ -22,6 +22,7 @@ from gradbook.build_cache import BuildCache
 from gradbook.clean import BUILD_CACHE, EXPERIMENT_CACHE, note_build
 from gradbook.errors import UsageError
 from gradbook.formats import Gathered
+from gradbook.notebooks import Listing
 from gradbook.output import check_writable, publish
 from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
@@ -61,11 +62,11 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
         rendered, fresh = render_all(book, results, store, progress)
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     with progress.stage("listings"):
-        markdown, table = completed(rendered, store)
+        markdown, table, runs = completed(rendered, store)
     outputs = {}
     with ThreadPoolExecutor() as pool:
         gathered = Gathered(book, rendered, markdown, table, figures, bibliography_of(root), glossary_of(book),
-                            store, pool)
+                            store, pool, runs)
         for output in chosen:
             with progress.stage(output.name.upper()):
                 outputs[output.output] = output.assemble(gathered)
@@ -130,12 +131,17 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
     return [done[part.slug] for part in book.parts], tuple(part.slug for part in missing)
 
 
-def completed(rendered: list[Rendered], store: BuildCache) -> tuple[dict[str, str], dict[str, labels.Label]]:
+def completed(rendered: list[Rendered], store: BuildCache) -> tuple[dict, dict, dict]:
     """Each part's Markdown with its listings' output and (in the answer key)
-    every chapter's exercise answers put in; and every label by its key."""
-    markdown = with_listing_output(rendered, store)
+    every chapter's exercise answers put in; every label by its key; and each
+    part's listings as run, numbered as the text cites them."""
+    runs = listing_runs(rendered, store)
+    markdown = with_listing_output(rendered, runs)
     answers = exercises.answer_labels(rendered, markdown)
-    return exercises.with_answers(rendered, markdown), label_table(rendered, answers)
+    table = label_table(rendered, answers)
+    numbered = {slug: [replace(run, label=table[f"lst:{run.name}"].text) for run in found]
+                for slug, found in runs.items()}
+    return exercises.with_answers(rendered, markdown), table, numbered
 
 
 def label_table(rendered: list[Rendered], answers: list[labels.Label] = ()) -> dict[str, labels.Label]:
@@ -151,16 +157,26 @@ def label_table(rendered: list[Rendered], answers: list[labels.Label] = ()) -> d
     return table
 
 
-def with_listing_output(rendered: list[Rendered], store: BuildCache) -> dict[str, str]:
+def listing_runs(rendered: list[Rendered], store: BuildCache) -> dict[str, list[Listing]]:
+    """Each part's listings as the build ran them, with their real output."""
+    runs = {}
+    for r in rendered:
+        for name, caption in r.listings:
+            path = r.part.folder / "listings" / f"{name}.py"
+            code = path.read_text(encoding="utf-8")
+            output = store.memo("listings", build_cache.key(build_cache.code_fingerprint(), code.encode()), str,
+                                lambda: listings.run_listing(path))
+            runs.setdefault(r.part.slug, []).append(Listing(name, "", caption, code, output))
+    return runs
+
+
+def with_listing_output(rendered: list[Rendered], runs: dict[str, list[Listing]]) -> dict[str, str]:
     """Each part's Markdown with its listings' real output put in."""
     result = {}
     for r in rendered:
         text = r.markdown
-        for name in r.listings:
-            path = r.part.folder / "listings" / f"{name}.py"
-            output = store.memo("listings", build_cache.key(build_cache.code_fingerprint(), path.read_bytes()), str,
-                                lambda: listings.run_listing(path))
-            text = text.replace(f"⟦output:{name}⟧", listings.output_block(output))
+        for run in runs.get(r.part.slug, []):
+            text = text.replace(f"⟦output:{run.name}⟧", listings.output_block(run.output))
         result[r.part.slug] = text
     return result
 

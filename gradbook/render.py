@@ -18,6 +18,7 @@ from gradbook.chapter_code import chapter_errors, load_module, module_name, wher
 from gradbook.errors import UsageError
 from gradbook.exercises import PLACEHOLDER
 from gradbook.glossary import TERMS, load_terms
+from gradbook.notebooks import notebook_file
 from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.families import FAMILIES
@@ -36,6 +37,7 @@ class Rendered:
     markdown: str
     figures: dict = field(default_factory=dict)
     listings: list = field(default_factory=list)
+    """(name, caption) of each listing it shows, in order."""
     labels: list = field(default_factory=list)
     explorer: bool = False
     """Whether it shows the gradient explorer, whose page loads its scripts."""
@@ -170,8 +172,11 @@ class Helpers:
         if not path.is_file():
             raise ValueError(f"no listing {name!r}: {path.name} is missing")
         label = self.numbering.next("lst", name)
-        self.listings.append(name)
-        return (f"[**{label.text}.**]{{#{label.anchor}}} {caption}\n\n"
+        notebook = "" if self.listings else (  # before the chapter's first listing, in the site only
+            f"\n::: {{.notebook-link .web-only}}\nThis chapter's programs are also a Jupyter notebook, with the "
+            f"output recorded here: [{notebook_file(self.part.slug)}]({notebook_file(self.part.slug)}).\n:::\n\n")
+        self.listings.append((name, caption))
+        return (f"{notebook}[**{label.text}.**]{{#{label.anchor}}} {caption}\n\n"
                 f"```python\n{path.read_text(encoding='utf-8').rstrip()}\n```\n\n"
                 f"Its output, from running it while this book was built:\n\n"
                 f"⟦output:{name}⟧\n")

@@ -7,7 +7,7 @@ worksheet or key for `gradbook practice`, if it makes them. Adding a format
 is one module in this package and one line in its registry (__init__.py).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
@@ -38,6 +38,8 @@ class Gathered:
     """(the part that prints the glossary or None, its terms)."""
     store: "BuildCache"
     pool: "Executor"
+    listings: dict = field(default_factory=dict)
+    """Each part's listings as the build ran them (notebooks.Listing), by slug."""
 
     def resolved(self, r: "Rendered", page: str | None) -> str:
         """A part's Markdown with its references linked, from the HTML page

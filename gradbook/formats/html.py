@@ -14,6 +14,7 @@ from gradbook import build_cache, pandoc
 from gradbook.book import Book
 from gradbook.errors import UsageError
 from gradbook.formats.base import Format, Gathered
+from gradbook.notebooks import notebook, notebook_file
 from gradbook.shells import asset, shell
 
 _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-section-number">([^<]*)</span> ?)?(.*?)</h2>')
@@ -122,7 +123,10 @@ def assemble(gathered: Gathered) -> dict[str, bytes]:
     if scripts:
         files.update(gathered.store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), dict,
                                          explorer.assets))
-    return {**files, **gathered.figures}
+    titles = {r.part.slug: r.title for r in rendered}
+    notebooks = {notebook_file(slug): notebook(titles[slug], gathered.book.title, found)
+                 for slug, found in gathered.listings.items()}
+    return {**files, **gathered.figures, **notebooks}
 
 
 def sheet(markdown: str, title: str) -> bytes:
