@@ -1,14 +1,14 @@
-"""pandoc, from the pypandoc-binary wheel: Markdown to an HTML fragment with
-MathML, to Typst for the PDF, and to an EPUB 3 book. Citations such as
-`[@glorot2010]` are rendered by pandoc's citeproc as plain author-year text,
-from the bibliography the build hands over; a citation it cannot resolve is
-an error. The Lua filters that every output shares (the glossary's and the
-citations' links) run here; those of one output are named by its function."""
+"""pandoc, from the pypandoc-binary wheel. `convert` runs it on Markdown with
+what every output shares: citeproc, which renders citations such as
+`[@glorot2010]` as author-year text from the bibliography the build hands
+over (a citation it cannot resolve is an error), and the Lua filters that
+link glossary terms and citations. Markdown to an HTML fragment with MathML
+and to Typst are here, since worksheets use them too; a format module that
+needs another writer calls `convert` itself (formats/epub.py)."""
 
 import os
 import re
 import subprocess
-import tempfile
 from functools import cache
 from pathlib import Path
 
@@ -31,14 +31,12 @@ TYPST_FILTER = TEMPLATES / "typst.lua"
 """Turns the boxes, check marks and glossary links into the Typst shells' functions."""
 WEB_ONLY = TEMPLATES / "web-only.lua"
 """Leaves out, in a format that is one document, what only the web site can show."""
-EPUB_FILTER = TEMPLATES / "epub.lua"
-"""Numbers the EPUB's chapters only, as the other outputs do."""
-EPUB_STYLE = TEMPLATES / "epub.css"
 
 MISSING = re.compile(r"\[WARNING\] Citeproc: citation (\S+) not found")
 REPRODUCIBLE = "0"
-"""SOURCE_DATE_EPOCH for the EPUB: its dates and its zip entries' times are
-fixed, so the same book gives the same bytes."""
+"""SOURCE_DATE_EPOCH for every run: a writer that stamps a date (the EPUB's,
+and its zip entries' times) stamps a fixed one, so the same book gives the
+same bytes."""
 
 
 @cache
@@ -47,7 +45,7 @@ def _pandoc() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def _run(markdown: str, args: list[str], bibliography: Path | None, where: str, glossary: str,
+def convert(markdown: str, args: list[str], bibliography: Path | None, where: str, glossary: str,
          references: str | None, cwd: Path | None = None) -> str:
     """pandoc's output for `markdown`. Citations link to the references on the
     page `references` ("" for this document), or nowhere if it is None."""
@@ -75,7 +73,7 @@ def to_html(markdown: str, number: int | None, where: str, bibliography: Path | 
     args = ["--to", "html5", "--mathml", "--wrap=none"]
     if number is not None:
         args += ["--number-sections", f"--number-offset={number - 1}"]
-    return _run(markdown, args, bibliography, where, glossary, references)
+    return convert(markdown, args, bibliography, where, glossary, references)
 
 
 def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossary: str = "",
@@ -83,21 +81,4 @@ def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossa
     """Typst markup for the body of one part; citations as text, never #cite,
     linked to their entries in this document unless `references` is None."""
     args = ["--to", "typst-citations", "--wrap=none", f"--lua-filter={WEB_ONLY}", f"--lua-filter={TYPST_FILTER}"]
-    return _run(markdown, args, bibliography, where, glossary, references)
-
-
-def to_epub(markdown: str, metadata: dict[str, str], files: dict[str, bytes], bibliography: Path | None = None,
-            glossary: str = "", references: str | None = "") -> bytes:
-    """An EPUB 3 book from the whole book's Markdown: MathML, a file per
-    chapter, `files` (the figures, by the paths the Markdown uses) inside it."""
-    with tempfile.TemporaryDirectory(prefix="gradbook-epub-") as work:
-        root = Path(work)
-        for path, data in files.items():
-            (root / path).parent.mkdir(parents=True, exist_ok=True)
-            (root / path).write_bytes(data)
-        book = root / "book.epub"
-        args = ["--to", "epub3", "--mathml", "--split-level=1", "--number-sections", "--toc", "--toc-depth=2",
-                f"--css={EPUB_STYLE}", f"--lua-filter={WEB_ONLY}", f"--lua-filter={EPUB_FILTER}",
-                f"--output={book}", *(f"--metadata={key}:{value}" for key, value in metadata.items())]
-        _run(markdown, args, bibliography, "the EPUB", glossary, references, cwd=root)
-        return book.read_bytes()
+    return convert(markdown, args, bibliography, where, glossary, references)

@@ -4,12 +4,17 @@ chapter, MathML, the figures inside, its own stylesheet templates/epub.css),
 with dates and identifier fixed so that the same book gives the same bytes.
 It makes no worksheets."""
 
+import tempfile
 import uuid
+from pathlib import Path
 
 from gradbook import build_cache, pandoc
 from gradbook.formats.base import Format, Gathered
 
 NAME = "gradbook.epub"
+FILTER = pandoc.TEMPLATES / "epub.lua"
+"""Numbers the chapters only, as the other outputs do, and anchors figures where links find them."""
+STYLE = pandoc.TEMPLATES / "epub.css"
 
 
 def assemble(gathered: Gathered) -> bytes:
@@ -24,8 +29,25 @@ def assemble(gathered: Gathered) -> bytes:
     figures = gathered.figures
     key = build_cache.key(build_cache.code_fingerprint(), text, gathered.bibliography_bytes(), terms, references,
                           sorted(metadata.items()), *(item for name in sorted(figures) for item in (name, figures[name])))
-    return gathered.store.memo("epub", key, bytes, lambda: pandoc.to_epub(
+    return gathered.store.memo("epub", key, bytes, lambda: to_epub(
         text, {k: v for k, v in metadata.items() if v}, figures, gathered.bibliography, terms, references))
+
+
+def to_epub(markdown: str, metadata: dict[str, str], files: dict[str, bytes], bibliography: Path | None = None,
+            glossary: str = "", references: str | None = "") -> bytes:
+    """An EPUB 3 book from the whole book's Markdown: MathML, a file per
+    chapter, `files` (the figures, by the paths the Markdown uses) inside it."""
+    with tempfile.TemporaryDirectory(prefix="gradbook-epub-") as work:
+        root = Path(work)
+        for path, data in files.items():
+            (root / path).parent.mkdir(parents=True, exist_ok=True)
+            (root / path).write_bytes(data)
+        book = root / "book.epub"
+        args = ["--to", "epub3", "--mathml", "--split-level=1", "--number-sections", "--toc", "--toc-depth=2",
+                f"--css={STYLE}", f"--lua-filter={pandoc.WEB_ONLY}", f"--lua-filter={FILTER}",
+                f"--output={book}", *(f"--metadata={key}:{value}" for key, value in metadata.items())]
+        pandoc.convert(markdown, args, bibliography, "the EPUB", glossary, references, cwd=root)
+        return book.read_bytes()
 
 
 FORMAT = Format("epub", NAME, document=True, assemble=assemble)

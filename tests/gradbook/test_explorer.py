@@ -13,6 +13,7 @@ from derive import activation
 from derive.formats import FORMATS
 from derive.gradient_path import ACTIVATIONS, normalized_factor
 from gradbook import explorer, pandoc
+from gradbook.formats.epub import to_epub
 from gradbook.book import load_book
 
 
@@ -65,7 +66,7 @@ def test_a_note_is_shown_by_the_site_and_left_out_of_the_documents(fmt, shown):
     assert "<" not in note.replace("Watch \\<this\\>", "")  # no raw HTML, the text escaped as Markdown
     converted = {"html": lambda md: pandoc.to_html(md, None, "test"),
                  "pdf": lambda md: pandoc.to_typst(md, "test"),
-                 "epub": lambda md: epub_text(pandoc.to_epub(md, {"title": "T"}, {}))}[fmt](f"Before.\n{note}")
+                 "epub": lambda md: epub_text(to_epub(md, {"title": "T"}, {}))}[fmt](f"Before.\n{note}")
     assert "Before." in converted
     assert ("Open it." in converted) == shown
     if shown:

@@ -87,7 +87,7 @@ class OsPausingAtReplace:
 
 stage = os.environ.get("PAUSE_AT")
 if stage == "pandoc":
-    pandoc._run = pausing(pandoc._run)
+    pandoc.convert = pausing(pandoc.convert)
 elif stage == "typst":
     gradbook.formats.pdf.compile_pdf = pausing(gradbook.formats.pdf.compile_pdf)
 elif stage == "publish":
