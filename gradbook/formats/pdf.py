@@ -20,13 +20,20 @@ UNNUMBERED = "#set heading(numbering: none)\n"
 """Nothing in the front matter (the preface) or the appendices is numbered."""
 
 
+def opening(part) -> str:
+    """The Typst that sets up a part: its headings' numbering, and the letter
+    its title prints above it ("Appendix D") if it is an appendix."""
+    letter = f'"{part.letter}"' if part.letter is not None else "none"
+    return f"#appendix.update({letter})\n" + (NUMBERED if part.number is not None else UNNUMBERED)
+
+
 def typst_source(book: Book, parts: list, bodies: list[str]) -> str:
     """The book's Typst source: each of `parts` with its body."""
     escape = lambda text: text.replace("\\", "\\\\").replace('"', '\\"')  # noqa: E731
     return shell("book.typ.j2").render(
         title=escape(book.title), subtitle=book.subtitle, author=escape(book.author),
         licence=escape(book.licence), licence_url=escape(book.licence_url),
-        parts=[(NUMBERED if part.number is not None else UNNUMBERED) + body for part, body in zip(parts, bodies)])
+        parts=[opening(part) + body for part, body in zip(parts, bodies)])
 
 
 def compile_pdf(source: str, figures: dict[str, bytes]) -> bytes:
