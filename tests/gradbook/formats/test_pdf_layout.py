@@ -183,12 +183,13 @@ def test_a_title_is_labelled_as_the_text_cites_it(small_pdf, slug, label):
     assert (" ".join(above) or None) == label
 
 
-@pytest.mark.parametrize("markdown, typst", [
+@pytest.mark.parametrize("markdown, expected", [
     ("for large $\\lvert z\\rvert$ the slope", "$lr(|z|)$"),
     ("$e^{-\\lvert z \\rvert}$", "$e^(- lr(|z|))$"),
     ("1. First: [checked symbolically]{.check}\n\n   $$a = b$$\n\n2. Second:\n\n   $$b = c$$\n",
      "#block(breakable: false, enum(start: 2, tight: false)["),
-    ("**Listing 1.1.** The slope in float64.\n\n```python\nx = 1\n```\n", "#block(sticky: true)[\n#strong[Listing 1.1.]"),
+    ("**Listing 1.1.** The slope in float64.\n\n```python\nx = 1\n```\n",
+     "#block(sticky: true)[\n#strong[Listing 1.1.]"),
 ], ids=["absolute-value", "absolute-value-in-exponent", "derivation-step-whole", "listing-caption-with-its-code"])
-def test_the_typst_filter_sets_what_belongs_together(markdown, typst):
-    assert typst in pandoc.to_typst(markdown, "test")
+def test_the_typst_filter_sets_what_belongs_together(markdown, expected):
+    assert expected in pandoc.to_typst(markdown, "test")
