@@ -11,18 +11,25 @@ from gradbook.chapter_code import chapter_errors
 STYLE = {
     "svg.fonttype": "path",
     "svg.hashsalt": "gradbook",
-    "font.size": 10,
-    "axes.titlesize": 10,
-    "axes.labelsize": 10,
-    "legend.fontsize": 9,
+    "font.size": 13,
+    "axes.titlesize": 13,
+    "axes.labelsize": 13,
+    "xtick.labelsize": 13,
+    "ytick.labelsize": 13,
+    "legend.fontsize": 13,
     "axes.grid": True,
     "grid.alpha": 0.3,
     "axes.spines.top": False,
     "axes.spines.right": False,
     "lines.linewidth": 1.8,
 }
-SIZE = (6.4, 3.4)
-"""Inches: the PDF's text width, and a comfortable height for a plot."""
+SIZE = (7.0, 4.0)
+"""Inches. A figure is drawn a little wider than either output shows it, so
+that both scale it to their text column: the site's, 663 px on a laptop
+(17 px a rem), and the PDF's, 465 pt on A4. One size of text then reads at
+about the body's size in both: 13 pt in a 7-inch figure is about 17 px on
+the laptop, and 12 pt beside the PDF's 10.5 pt body. Every label of every
+figure uses it: a figure that needs smaller text has too much of it."""
 
 
 def draw_svg(draw, path: Path) -> bytes:

@@ -19,4 +19,5 @@ def anchor_deltas(fig):
     ax.set_xticks(layers, [f"layer {k}" for k in layers])
     ax.set_ylabel("size (log scale)")
     ax.set_xlabel("layer (1 is next to the input)")
-    ax.legend(loc="upper left", frameon=False)
+    fig.set_figheight(4.6)
+    fig.legend(loc="outside lower center", frameon=False)

@@ -52,7 +52,8 @@ def gradient_profiles(fig, values):
         ax.set_title(title)
         ax.set_xlabel("layer k (1 is next to the input)")
     axes[0].set_ylabel("gradient norm (log scale)")
-    fig.legend(loc="outside lower center", ncols=3, frameon=False)
+    fig.set_figheight(4.8)
+    fig.legend(loc="outside lower center", ncols=2, frameon=False)
 
 
 def precision_profiles(fig, values):
