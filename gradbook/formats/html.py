@@ -7,6 +7,8 @@ Worksheets and keys are standalone pages with the stylesheet inlined.
 derive and the explorer are imported where they are used, not here: the
 registry of formats is read by the command line, which must start quickly."""
 
+import html
+import json
 import re
 from dataclasses import dataclass
 
@@ -21,6 +23,16 @@ _SECTION = re.compile(r'<h2[^>]*\bid="([^"]+)"[^>]*>(?:<span class="header-secti
 
 
 _TAG = re.compile(r"<[^>]+>")
+_BLOCK_TAG = re.compile(r"</?(?:p|li|h[1-6]|td|th|div|figcaption|caption|dt|dd|tr|br|pre|section)\b[^>]*>")
+_TEX = re.compile(r"<annotation\b.*?</annotation>", re.DOTALL)
+_MATH_TOKEN_END = re.compile(r"</m[ino]>")
+_INVISIBLE = re.compile("[\u2061-\u2064]")  # MathML's function application and invisible times
+_HEADING = re.compile(r'<h2[^>]*\bid="([^"]+)"')
+_TITLE = re.compile(r"<h[12]\b.*?</h[12]>", re.DOTALL)
+SHELL_SCRIPTS = ("search-index.js", "minisearch.js", "shell.js")
+"""What every page loads: the search index, the search library, and the
+script that runs the search box, the contents control and the colour toggle.
+theme.js is loaded apart, in the head, to set the colours before the first paint."""
 _PRE = re.compile(r"<pre(?=[ >])")
 
 
@@ -28,6 +40,18 @@ def focusable_code(fragment: str) -> str:
     """Code blocks scroll sideways when a line is long, so they take keyboard
     focus: a reader without a mouse can scroll them too."""
     return _PRE.sub('<pre tabindex="0"', fragment)
+
+
+_MATH_THEN_PERCENT = re.compile(r"(<math\b(?:(?!</math>).)*</math>)%", re.DOTALL)
+_NUMBER_SPACE_PERCENT = re.compile(r"(?<=\d) (?=%)")
+
+
+def percent_kept(fragment: str) -> str:
+    """A number never parts from its percent sign at the end of a line: a
+    formula followed by "%" is held in one unbreakable span, and "1 %" in the
+    text gets a no-break space."""
+    held = _MATH_THEN_PERCENT.sub(r'<span class="unit">\1%</span>', fragment)
+    return _NUMBER_SPACE_PERCENT.sub("\u00a0", held)
 
 
 @dataclass(frozen=True)
@@ -49,6 +73,36 @@ class Section:
     anchor: str
     number: str
     title: str
+
+
+def plain(fragment: str) -> str:
+    """A fragment's words as a reader sees them: no tags, no TeX annotations
+    (MathML's own symbols stay, a space between each), entities decoded,
+    spaces collapsed."""
+    text = _TAG.sub("", _BLOCK_TAG.sub(" ", _MATH_TOKEN_END.sub(" ", _TEX.sub("", fragment))))
+    return " ".join(_INVISIBLE.sub("", html.unescape(text)).split())
+
+
+def search_index(toc: list[Entry], fragments: list[str]) -> str:
+    """The guide's text, section by section, as a script that assigns a global.
+
+    A script, not a JSON file: a page opened from file:// may not fetch() a
+    file beside it, but it may load a script. For the same reason the search
+    runs on MiniSearch (a small, maintained, dependency-free library, vendored
+    as minisearch.js) and not on Pagefind, which loads its index with fetch and
+    WebAssembly, both blocked from file://. lunr would also load from file://,
+    but its last release is from 2020."""
+    documents = []
+    for entry, fragment in zip(toc, fragments):
+        starts = [(m.start(), m.group(1)) for m in _HEADING.finditer(fragment)]
+        titles = {section.anchor: f"{section.number} {section.title}".strip() for section in entry.sections}
+        bounds = [(0, "")] + starts + [(len(fragment), None)]
+        for (start, anchor), (end, _) in zip(bounds, bounds[1:]):
+            text = plain(_TITLE.sub("", fragment[start:end]))  # the title is a field of its own
+            if text:
+                documents.append({"id": len(documents), "page": entry.page, "anchor": anchor, "chapter": entry.label,
+                                  "section": titles.get(anchor, ""), "text": text})
+    return f"window.GRADBOOK_SEARCH = {json.dumps(documents, ensure_ascii=False, indent=0)};\n"
 
 
 def contents(book: Book, titles: dict[str, str], fragments: dict[str, str]) -> list[Entry]:
@@ -92,14 +146,18 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
     index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS, html_only=html_only,
                                                front=front, answer=answer_section(book, toc), downloads=downloads())
     files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
-                                       body=index_body, previous=None, next=toc[0], scripts=())}
+                                       body=index_body, previous=None, next=toc[0], scripts=SHELL_SCRIPTS)}
     for i, entry in enumerate(toc):
         files[entry.page] = page.render(
             book=book, toc=toc, page=entry.page, page_title=entry.title,
-            body=focusable_code(fragments[book.parts[i].slug]),
+            body=percent_kept(focusable_code(fragments[book.parts[i].slug])),
             previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
-            next=toc[i + 1] if i + 1 < len(toc) else None, scripts=scripts.get(book.parts[i].slug, ()))
+            next=toc[i + 1] if i + 1 < len(toc) else None,
+            scripts=SHELL_SCRIPTS + scripts.get(book.parts[i].slug, ()))
     files["style.css"] = asset("style.css")
+    files["search-index.js"] = search_index(toc, [fragments[part.slug] for part in book.parts])
+    for script in ("theme.js", "minisearch.js", "shell.js"):
+        files[script] = asset(script)
     return {path: text.encode("utf-8") for path, text in files.items()}
 
 

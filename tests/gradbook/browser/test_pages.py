@@ -1,7 +1,7 @@
 """Every page of the built guide in a real browser: it loads without a console
 error or a failed request, its MathML is laid out, its figures load and have
 alt text, it keeps to a phone's width, an accessibility scan finds nothing
-serious, and the previous and next links walk the whole guide in order."""
+serious in light or dark colours, and the previous and next links walk the whole guide in order."""
 
 import threading
 from dataclasses import dataclass
@@ -37,8 +37,8 @@ def visit(browser, site):
     axe = Axe()
 
     @cache
-    def load(name: str) -> Visit:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+    def load(name: str, scheme: str = "light") -> Visit:
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
         page = context.new_page()
         problems = []
         page.on("console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None)
@@ -93,24 +93,32 @@ def test_the_figures_were_looked_at(visit):
     assert sum(visit(part.page).images for part in BOOK.parts) >= 10
 
 
+WIDTHS = {"phone": 390, "laptop": 1280}
+
+
 @pytest.fixture(scope="module")
-def phone(browser):
-    context = browser.new_context(viewport={"width": 390, "height": 800})
-    yield context.new_page()
-    context.close()
+def screens(browser):
+    """A page at each width in WIDTHS, opened once for the module."""
+    contexts = {name: browser.new_context(viewport={"width": width, "height": 800}) for name, width in WIDTHS.items()}
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
 
 
+@pytest.mark.parametrize("screen", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
-def test_on_a_phone_the_page_never_scrolls_sideways(phone, site, name):
+def test_the_page_never_scrolls_sideways(screens, site, name, screen):
     """Wide formulas and tables scroll inside their own box; the page itself keeps to the screen."""
-    phone.goto(url(site, name))
-    phone.wait_for_load_state("load")
-    assert phone.evaluate("document.documentElement.scrollWidth") <= phone.evaluate("window.innerWidth")
+    page = screens[screen]
+    page.goto(url(site, name))
+    page.wait_for_load_state("load")
+    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
 
 
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("name", PAGES)
-def test_an_accessibility_scan_finds_nothing_serious(visit, name):
-    assert visit(name).violations == ()
+def test_an_accessibility_scan_finds_nothing_serious(visit, name, scheme):
+    assert visit(name, scheme).violations == ()
 
 
 def test_next_and_previous_walk_the_guide_in_order(tab, site):
