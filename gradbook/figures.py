@@ -23,7 +23,7 @@ STYLE = {
     "axes.spines.right": False,
     "lines.linewidth": 1.8,
 }
-SIZE = (7.0, 4.0)
+SIZE = (7.0, 3.7)
 """Inches. A figure is drawn a little wider than either output shows it, so
 that both scale it to their text column: the site's, 663 px on a laptop
 (17 px a rem), and the PDF's, 465 pt on A4. One size of text then reads at

@@ -28,7 +28,7 @@ def gradient_through_depth(fig, values):
     for axes in (every, near):
         axes.set_xlabel("layers passed, n")
         axes.set_xlim(0, 50)
-    fig.set_figheight(4.8)
+    fig.set_figheight(4.4)
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
 
 
@@ -36,7 +36,7 @@ def random_products(fig, values):
     """log10 of the Jacobian's spectral norm through depth, for random 64-unit
     layers: linear ones at four weight scales, sigmoid and tanh ones at two
     (the experiment "random-products", as values() read it)."""
-    fig.set_figheight(5.2)
+    fig.set_figheight(4.8)
     linear, layered = fig.subplots(1, 2, sharey=True)
     for curve in values["random_curves"]:
         logs = curve["log10_norms"]

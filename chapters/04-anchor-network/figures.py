@@ -19,5 +19,5 @@ def anchor_deltas(fig):
     ax.set_xticks(layers, [f"layer {k}" for k in layers])
     ax.set_ylabel("size (log scale)")
     ax.set_xlabel("layer (1 is next to the input)")
-    fig.set_figheight(4.6)
+    fig.set_figheight(4.2)
     fig.legend(loc="outside lower center", frameon=False)

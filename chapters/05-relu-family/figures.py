@@ -29,5 +29,5 @@ def relu_family_slopes(fig):
     ax.set_xlabel("pre-activation z")
     ax.set_ylabel("slope f′(z)")
     ax.set_xlim(-4, 4)
-    fig.set_figheight(4.8)
+    fig.set_figheight(4.4)
     fig.legend(loc="outside lower center", ncols=3, frameon=False)

@@ -20,5 +20,5 @@ def expected_slope_vs_spread(fig):
     ax.set_ylim(0, 0.3)
     ax.set_xlabel("spread of the pre-activation, s (log scale)")
     ax.set_ylabel("expected slope")
-    fig.set_figheight(4.9)
+    fig.set_figheight(4.4)
     fig.legend(loc="outside lower center", frameon=False)

@@ -52,7 +52,7 @@ def gradient_profiles(fig, values):
         ax.set_title(title)
         ax.set_xlabel("layer k (1 is next to the input)")
     axes[0].set_ylabel("gradient norm (log scale)")
-    fig.set_figheight(4.8)
+    fig.set_figheight(4.4)
     fig.legend(loc="outside lower center", ncols=2, frameon=False)
 
 

@@ -10,7 +10,7 @@ COLOURS = ("#c0392b", "#1f5fa8", "#2e8b57", "#d08a00")
 FACTORS = (0.25, 0.2, 0.05, 0.025)
 """The per-layer factors of Table 8.2 (the anchor network's settled factor is
 too close to 0.025 to tell apart at this scale)."""
-PANELS = ((("float16", "bfloat16", "float32"), 85, -56), (("float64",), 560, -345))
+PANELS = ((("float16", "bfloat16", "float32"), 85, -53), (("float64",), 560, -345))
 """Each panel's formats, its last depth, and the bottom of its scale."""
 
 
@@ -19,6 +19,7 @@ def underflow_depths(fig):
     (dashed) and smallest subnormal (dotted): the narrow formats on the left,
     float64 on the right. The formats are named outside the plot, at the
     right of their dotted lines, where no line of data can run over them."""
+    fig.set_figheight(4.1)  # room between bfloat16's and float32's names
     fig.get_layout_engine().set(wspace=0.1)  # the left panel's format names clear of the right one's scale
     axes = fig.subplots(1, 2)
     for ax, (names, depth_limit, floor) in zip(axes, PANELS):
