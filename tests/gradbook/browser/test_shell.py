@@ -15,8 +15,12 @@ from tests.gradbook.browser.test_pages import PAGES, SERIOUS
 BOOK = load_book()
 CHAPTERS = [part for part in BOOK.parts if part.number is not None]
 SMALLEST_MATH_PX = 14
-"""The smallest computed font size a formula or a prime may have on a laptop:
-a little under the body's 17 px, well over a script's 12 px."""
+"""The smallest computed font size a formula or a prime may have: a little
+under the body's 16-17 px, well over a script's 12 px."""
+SMALLEST_SVG_PX = 10.5
+"""The smallest size the explorer's chart text may be drawn at, once its
+drawing is scaled to the column: a phone's smallest legible print."""
+WIDTHS = {"phone": 390, "laptop": 1280}
 
 
 def search_index(site) -> list[dict]:
@@ -136,13 +140,40 @@ SIZES = """() => [...document.querySelectorAll('math')].flatMap(m => {
 })"""
 
 
+@pytest.fixture(scope="module")
+def screens(browser):
+    contexts = {name: browser.new_context(viewport={"width": width, "height": 800}) for name, width in WIDTHS.items()}
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
-def test_no_formula_or_prime_is_set_too_small(tab, site, name):
-    """On a laptop every formula, and every prime in one (σ′, which MathML sets
-    at a script's size and so nearly hides), is at least SMALLEST_MATH_PX."""
-    page = tab.open(url(site, name))
+def test_no_formula_or_prime_is_set_too_small(screens, site, name, screen):
+    """Every formula, and every prime in one (σ′, which MathML sets at a
+    script's size and so nearly hides), is at least SMALLEST_MATH_PX."""
+    page = screens[screen]
+    page.goto(url(site, name))
     small = [(what, size) for what, size in page.evaluate(SIZES) if size < SMALLEST_MATH_PX]
     assert small == []
+
+
+SVG_SIZES = """() => [...document.querySelectorAll('svg text')].map(t => {
+    const svg = t.ownerSVGElement, box = svg.viewBox.baseVal;
+    const scale = box && box.width ? svg.getBoundingClientRect().width / box.width : 1;
+    return [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale];
+})"""
+
+
+@pytest.mark.parametrize("screen", WIDTHS)
+def test_the_explorers_chart_text_is_legible(screens, site, screen):
+    page = screens[screen]
+    page.goto(url(site, "explorer.html"))
+    page.wait_for_load_state("load")
+    sizes = page.evaluate(SVG_SIZES)
+    assert len(sizes) > 10, "the explorer drew no charts to measure"
+    assert [(text, round(size, 1)) for text, size in sizes if size < SMALLEST_SVG_PX] == []
 
 
 PERCENT_LINES = """() => {
