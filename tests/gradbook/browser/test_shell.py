@@ -10,7 +10,7 @@ import pytest
 
 from gradbook.book import load_book
 from tests.gradbook.browser.conftest import url
-from tests.gradbook.browser.test_pages import PAGES, SERIOUS
+from tests.gradbook.browser.test_pages import PAGES, SERIOUS, served  # noqa: F401 (a fixture)
 
 BOOK = load_book()
 CHAPTERS = [part for part in BOOK.parts if part.number is not None]
@@ -53,6 +53,16 @@ def test_searching_a_chapters_own_word_finds_and_opens_it(tab, site, chapter):
     page.locator(f'#search-results a[href="{found[0]}"]').click()
     page.wait_for_load_state("load")
     assert page.url.rsplit("/", 1)[-1].split("#")[0] == chapter.page
+    assert tab.problems == []
+
+
+def test_search_works_under_gradbook_serve_too(tab, served):
+    page = tab.open(served + "index.html")
+    page.fill("#search-box", "saturation")
+    assert results(page)
+    page.press("#search-box", "Enter")
+    page.wait_for_load_state("load")
+    assert page.url.split("#")[0] != served + "index.html"
     assert tab.problems == []
 
 
@@ -203,3 +213,13 @@ PERCENT_LINES = """() => {
 def test_on_a_phone_no_number_parts_from_its_percent_sign(phone, site, name):
     phone.goto(url(site, name))
     assert phone.evaluate(PERCENT_LINES) == []
+
+
+def test_a_page_printed_from_dark_mode_prints_dark_ink_on_white(browser, site):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.goto(url(site, "02-tanh.html"))
+    page.emulate_media(media="print")
+    ink = page.evaluate("getComputedStyle(document.querySelector('main p')).color")
+    context.close()
+    assert darkness(ink) > 0.7
