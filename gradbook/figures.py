@@ -4,6 +4,7 @@ and the output is byte-for-byte repeatable."""
 
 import io
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 from gradbook.chapter_code import chapter_errors
@@ -32,15 +33,22 @@ the laptop, and 12 pt beside the PDF's 10.5 pt body. Every label of every
 figure uses it: a figure that needs smaller text has too much of it."""
 
 
-def draw_svg(draw, path: Path) -> bytes:
-    """The figure `draw(fig)` makes, as SVG bytes."""
+@contextmanager
+def styled_figure(path: Path):
+    """An empty figure of the guide's size, with its style in force until the
+    block ends (drawing and saving both read it); an error inside names `path`."""
     import matplotlib
     matplotlib.use("Agg")
     from matplotlib.figure import Figure
     import matplotlib.pyplot  # noqa: F401  (registers the style machinery)
 
     with matplotlib.rc_context(STYLE), chapter_errors(path):
-        fig = Figure(figsize=SIZE, layout="constrained")
+        yield Figure(figsize=SIZE, layout="constrained")
+
+
+def draw_svg(draw, path: Path) -> bytes:
+    """The figure `draw(fig)` makes, as SVG bytes."""
+    with styled_figure(path) as fig:
         draw(fig)
         buffer = io.BytesIO()
         fig.savefig(buffer, format="svg", metadata={"Date": None, "Creator": None})
