@@ -27,6 +27,18 @@
     chapters.setAttribute("aria-expanded", String(open));
   });
 
+  // A formula, paragraph or table wider than the screen scrolls in its own box:
+  // it takes keyboard focus, so a reader without a mouse can scroll it too.
+  function focusScrollers() {
+    for (const region of document.querySelectorAll("main table, main math, main p")) {
+      if (region.scrollWidth > region.clientWidth + 1 && getComputedStyle(region).overflowX !== "visible") {
+        region.tabIndex = 0;
+      }
+    }
+  }
+  focusScrollers();
+  addEventListener("resize", focusScrollers);
+
   // Search: the index (search-index.js) is the guide's text, one entry per section.
   const box = document.getElementById("search-box");
   const status = document.getElementById("search-status");
