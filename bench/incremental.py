@@ -95,20 +95,21 @@ def floor_seconds(copy: Path) -> dict:
     printed = [r for r in rendered if not r.part.web_only]
     typst_in = {r.part.slug: labels.resolve(markdown[r.part.slug], table, None, "x") for r in printed}
     numbers = {r.part.slug: r.part.number for r in rendered}
+    cited = b.bibliography_of(copy)
 
     start = time.perf_counter()
-    html_one = pandoc.to_html(html_in["03-depth"], numbers["03-depth"], "x")
-    typst_one = pandoc.to_typst(typst_in["03-depth"], "x")
+    html_one = pandoc.to_html(html_in["03-depth"], numbers["03-depth"], "x", cited)
+    typst_one = pandoc.to_typst(typst_in["03-depth"], "x", cited)
     chapter_pandoc = time.perf_counter() - start
     with ThreadPoolExecutor() as pool:
-        bodies = list(pool.map(lambda slug: pandoc.to_typst(typst_in[slug], "x"), typst_in))
+        bodies = list(pool.map(lambda slug: pandoc.to_typst(typst_in[slug], "x", cited), typst_in))
     start = time.perf_counter()
     compile_pdf(typst_source(book, [r.part for r in printed], bodies), figures)
     typst_book = time.perf_counter() - start
     start = time.perf_counter()
     with ThreadPoolExecutor() as pool:
-        list(pool.map(lambda slug: pandoc.to_html(html_in[slug], numbers[slug], "x"), html_in))
-        list(pool.map(lambda slug: pandoc.to_typst(typst_in[slug], "x"), typst_in))
+        list(pool.map(lambda slug: pandoc.to_html(html_in[slug], numbers[slug], "x", cited), html_in))
+        list(pool.map(lambda slug: pandoc.to_typst(typst_in[slug], "x", cited), typst_in))
     whole_pandoc = time.perf_counter() - start
     assert html_one and typst_one
     return {"chapter_html": chapter_pandoc / 2, "chapter_html_and_pdf": chapter_pandoc + typst_book,

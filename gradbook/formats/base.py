@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from gradbook import glossary, labels
+from gradbook import labels
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -50,6 +50,8 @@ class Gathered:
         """The glossary terms the conversion of `part` links (glossary.filter_input),
         none in the glossary itself; for `part` None, the whole book as one
         document, in which the glossary's own section is left alone."""
+        from gradbook import glossary  # (tomllib and the book's loader: not needed to read the registry)
+
         holder, terms = self.glossary
         if holder is None or part == holder:
             return ""
