@@ -1,17 +1,19 @@
 """What an output format is, and what the build hands every format.
 
 A format is a value (Quarto's model): its name on the command line, what it
-publishes under OUT, whether it is one document or a site of pages, how it
-assembles the book from what the build gathered, and how it makes a
-worksheet or key for `gradbook practice`, if it makes them. Adding a format
-is one module in this package and one line in its registry (__init__.py).
+publishes under OUT, whether it is one document or a site of pages, and the
+module that assembles the book from what the build gathered (its function
+`assemble(gathered, fmt)`) and, if the format makes them, a worksheet or key
+for `gradbook practice` (`sheet(markdown, title)`). Adding a format is one
+module in this package and one entry in its registry (__init__.py). The
+module is imported when the format is used, so reading the registry (the
+command line does, on every command) costs next to nothing.
 """
 
 from dataclasses import dataclass, field
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
-
-from gradbook import labels
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from concurrent.futures import Executor
@@ -30,7 +32,7 @@ class Gathered:
     rendered: list["Rendered"]
     markdown: dict[str, str]
     """Each part's Markdown by slug, listings' output and exercise answers put in."""
-    labels: dict[str, labels.Label]
+    labels: dict
     figures: dict[str, bytes]
     """Each figure's SVG, by its path (figures/NAME.svg)."""
     bibliography: Path | None
@@ -44,6 +46,8 @@ class Gathered:
     def resolved(self, r: "Rendered", page: str | None) -> str:
         """A part's Markdown with its references linked, from the HTML page
         `page` or (None) within one document."""
+        from gradbook import labels
+
         return labels.resolve(self.markdown[r.part.slug], self.labels, page, f"chapters/{r.part.slug}")
 
     def terms_for(self, part: "Part | None", document: bool) -> str:
@@ -79,10 +83,18 @@ class Format:
     document: bool
     """One document, whose cross-references stay inside it and which leaves
     out the parts only the web site can show (the explorer), or a site of pages."""
-    assemble: Callable[[Gathered], dict[str, bytes] | bytes]
-    """The output: a folder's files by path, or one file's bytes."""
-    sheet: Callable[[str, str], bytes] | None = None
-    """A worksheet or answer key from its Markdown and title, as FILE.<name>, or None."""
+    module: str
+    """The module that makes it: gradbook.formats.NAME."""
+    sheets: bool = False
+    """Whether it makes worksheets and keys (FILE.<name>) for `gradbook practice`."""
+
+    def assemble(self, gathered: Gathered) -> dict[str, bytes] | bytes:
+        """The output: a folder's files by path, or one file's bytes."""
+        return import_module(self.module).assemble(gathered, self)
+
+    def sheet(self, markdown: str, title: str) -> bytes:
+        """A worksheet or answer key from its Markdown and title."""
+        return import_module(self.module).sheet(markdown, title)
 
     def includes(self, part: "Part") -> bool:
         return not (self.document and part.web_only)

@@ -11,15 +11,14 @@ from pathlib import Path
 from gradbook import build_cache, pandoc
 from gradbook.formats.base import Format, Gathered
 
-NAME = "gradbook.epub"
 FILTER = pandoc.TEMPLATES / "epub.lua"
 """Numbers the chapters only, as the other outputs do, and anchors figures where links find them."""
 STYLE = pandoc.TEMPLATES / "epub.css"
 
 
-def assemble(gathered: Gathered) -> bytes:
+def assemble(gathered: Gathered, fmt: Format) -> bytes:
     book = gathered.book
-    included = [r for r in gathered.rendered if FORMAT.includes(r.part)]
+    included = [r for r in gathered.rendered if fmt.includes(r.part)]
     text = "\n\n".join(gathered.resolved(r, None) for r in included)
     terms = gathered.terms_for(None, document=True)
     references = "" if gathered.references_page() is not None else None
@@ -49,5 +48,3 @@ def to_epub(markdown: str, metadata: dict[str, str], files: dict[str, bytes], bi
         pandoc.convert(markdown, args, bibliography, "the EPUB", glossary, references, cwd=root)
         return book.read_bytes()
 
-
-FORMAT = Format("epub", NAME, document=True, assemble=assemble)

@@ -161,7 +161,7 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
     return {path: text.encode("utf-8") for path, text in files.items()}
 
 
-def assemble(gathered: Gathered) -> dict[str, bytes]:
+def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
     """The site's files by path under html/."""
     from gradbook import explorer
 
@@ -192,5 +192,3 @@ def sheet(markdown: str, title: str) -> bytes:
     body = pandoc.to_html(markdown, None, title)
     return shell("sheet.html.j2").render(title=title, style=asset("style.css"), body=body).encode("utf-8")
 
-
-FORMAT = Format("html", "html", document=False, assemble=assemble, sheet=sheet)

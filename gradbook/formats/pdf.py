@@ -53,7 +53,7 @@ def compile_pdf(source: str, figures: dict[str, bytes]) -> bytes:
             raise UsageError(f"typst could not compile the book: {first}") from None
 
 
-def assemble(gathered: Gathered) -> bytes:
+def assemble(gathered: Gathered, fmt: Format) -> bytes:
     cited = gathered.bibliography_bytes()
     references = "" if gathered.references_page() is not None else None
 
@@ -64,7 +64,7 @@ def assemble(gathered: Gathered) -> bytes:
         return gathered.store.memo("typst", key, str, lambda: pandoc.to_typst(
             text, f"chapters/{r.part.slug}", gathered.bibliography, terms, references))
 
-    included = [r for r in gathered.rendered if FORMAT.includes(r.part)]
+    included = [r for r in gathered.rendered if fmt.includes(r.part)]
     source = typst_source(gathered.book, [r.part for r in included], list(gathered.pool.map(body, included)))
     figures = gathered.figures
     key = build_cache.key(build_cache.code_fingerprint(), source,
@@ -77,5 +77,3 @@ def sheet(markdown: str, title: str) -> bytes:
     body = pandoc.to_typst(markdown, title)
     return compile_pdf(shell("sheet.typ.j2").render(title=title, body=body), {})
 
-
-FORMAT = Format("pdf", "gradbook.pdf", document=True, assemble=assemble, sheet=sheet)

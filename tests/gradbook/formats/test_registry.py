@@ -43,7 +43,7 @@ def test_a_document_leaves_out_the_web_only_pages_and_a_site_keeps_them(name):
 
 
 def test_practice_makes_worksheets_in_every_format_that_declares_them():
-    assert formats.SHEETS == tuple(n for n, f in formats.REGISTRY.items() if f.sheet is not None)
+    assert formats.SHEETS == tuple(n for n, f in formats.REGISTRY.items() if f.sheets)
     assert formats.PRACTICE_CHOICES == ("json", *formats.SHEETS)
 
 
