@@ -258,3 +258,10 @@ def _evaluate(expr: sp.Expr, lib):
     if isinstance(expr, sp.Abs):
         return abs(_evaluate(expr.args[0], lib))
     return sp.lambdify([], expr, modules="math" if lib is math else "mpmath")()
+
+
+def q(value) -> Quantity:
+    """An exact Quantity from an int, a fraction or decimal string ("1/4",
+    "0.05") or a sympy value: the one shorthand the chapters, the problem
+    families and the audit use. A string is read as a rational number only."""
+    return Quantity.exact(value if isinstance(value, sp.Basic) else sp.Rational(str(value)))

@@ -4,6 +4,7 @@ where it saturates, all from derive."""
 import sympy as sp
 
 from derive import Quantity, activation, derive
+from derive.quantity import q
 from derive.symbols import logistic, sigma, z
 
 SLOPE_POINTS = range(0, 7)
@@ -42,31 +43,27 @@ def values() -> dict:
         "d": {name: derive(name) for name in (
             "sigmoid-derivative", "sigmoid-max", "sigmoid-max-amgm", "sigmoid-second-derivative-max")},
         "threshold_steps": threshold,
-        "threshold_c": _q(threshold.params["c"]),
+        "threshold_c": q(threshold.params["c"]),
         "peak": peak,
         "peak_z": 0,
         "half": s.value(0),
         "rows": [{"z": k, "sigma": s.value(k), "mirror": s.value(-k), "slope": s.slope(k),
                   "share": _percent(s.slope(k), peak)} for k in SLOPE_POINTS],
-        "thresholds": [{"c": _q(derive("saturation-threshold", c=c).params["c"]),
+        "thresholds": [{"c": q(derive("saturation-threshold", c=c).params["c"]),
                         "z": derive("saturation-threshold", c=c).result} for c in THRESHOLDS],
         "claim": {
-            "z": 2, "c": _q(threshold.params["c"]), "slope": s.slope(2),
+            "z": 2, "c": q(threshold.params["c"]), "slope": s.slope(2),
             "threshold": threshold.result,
-            "far_z": 4, "far_c": _q(loose.params["c"]), "far_slope": s.slope(4), "far_threshold": loose.result,
+            "far_z": 4, "far_c": q(loose.params["c"]), "far_slope": s.slope(4), "far_threshold": loose.result,
             "one_z": 1, "one": s.slope(1), "one_share": _percent(s.slope(1), peak),
             "three": s.slope(3), "six": s.slope(6),
         },
-        "practice": {"z": PRACTICE_Z, "params": {"z": PRACTICE_Z}, "e": _q(sp.exp(-PRACTICE_Z)),
-                     "ratio": _q(s.slope(PRACTICE_Z).exact_value / peak.exact_value)},
+        "practice": {"z": PRACTICE_Z, "params": {"z": PRACTICE_Z}, "e": q(sp.exp(-PRACTICE_Z)),
+                     "ratio": q(s.slope(PRACTICE_Z).exact_value / peak.exact_value)},
         "second": {"max": second.result, "at": second.details["attained at z"],
                    "min": second.details["minimum"], "at_five": s.curvature(PRACTICE_Z), "slope_five": s.slope(PRACTICE_Z)},
         "stable": {"z": 40, "slope": s.slope(40)},
     }
-
-
-def _q(expr) -> Quantity:
-    return Quantity.exact(expr)
 
 
 def _percent(part: Quantity, whole: Quantity) -> Quantity:

@@ -10,6 +10,7 @@ figures.py draws the curves values() returns."""
 import sympy as sp
 
 from derive import Measured, Quantity, derive, step
+from derive.quantity import q
 from derive.symbols import sigma
 
 FACTORS = ("1/4", "1/5", "1/20", "1/40", "19/20")
@@ -28,10 +29,6 @@ SCALE_NAMES = {"half": "half the Xavier scale", "xavier": "the Xavier scale", "h
                "double": "twice the Xavier scale"}
 FIVE_FACTOR, FIVE_LAYERS, LEARNING_RATE = sp.Rational(1, 5), 5, sp.Rational(1, 10)
 """Source 001's second practice problem: five layers at 0.2 each, learning rate 0.1."""
-
-
-def q(value) -> Quantity:
-    return Quantity.exact(sp.nsimplify(value) if isinstance(value, str) else value)
 
 
 def values(results: dict) -> dict:

@@ -4,7 +4,8 @@ gating."""
 
 import sympy as sp
 
-from derive import Quantity, activation, derive
+from derive import activation, derive
+from derive.quantity import q
 from derive.derivations.normalization import spread_symbol
 
 SPREADS = ("1/2", "1", "2", "5", "10")
@@ -22,11 +23,6 @@ WIDE_SPREAD = sp.Pow(sp.Mul(spread_symbol, sp.sqrt(sp.Mul(2, sp.pi, evaluate=Fal
                             evaluate=False), -1, evaluate=False)
 """1/(s√(2π)), the normal density at zero, written as a person writes it: the
 expected slope for a wide spread, since σ' has area one."""
-
-
-def q(value) -> Quantity:
-    """An exact Quantity from a number or a sympy value (never from text)."""
-    return Quantity.exact(value if isinstance(value, sp.Basic) else sp.Rational(value))
 
 
 def values() -> dict:

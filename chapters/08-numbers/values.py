@@ -7,7 +7,7 @@ from collections import Counter
 
 import sympy as sp
 
-from derive import Quantity
+from derive.quantity import q
 from derive.audit import VERDICTS, run
 from derive.chain import fixed_point_factor
 from derive.formats import FORMATS, deepest_scaled_depth, exact_depths, loss_scale_range, multiplied_depths
@@ -23,10 +23,6 @@ SCALED_FACTOR, SCALED_DEPTH = sp.Rational(1, 4), 10
 """Loss scaling's worked example: the sigmoid's best-case factor, ten layers down."""
 SOURCE_NAMES = {"000": "source 000", "001": "source 001", "002": "source 002", "003": "source 003",
                 "004": "source 004"}
-
-
-def q(value) -> Quantity:
-    return Quantity.exact(value)
 
 
 def _formats() -> list[dict]:

@@ -4,14 +4,10 @@ source 003's anchor chain written out as exact expressions."""
 import sympy as sp
 
 from derive.activations import activation
-from derive.quantity import Quantity
+from derive.quantity import Quantity, q
 from derive.symbols import logistic
 
 W, X = sp.Rational(1, 10), sp.Integer(1)
-
-
-def q(expr) -> Quantity:
-    return Quantity.exact(expr if isinstance(expr, sp.Basic) else sp.Rational(expr))
 
 
 def slope(name: str, at) -> Quantity:

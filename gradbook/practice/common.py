@@ -8,6 +8,7 @@ from typing import Callable
 import sympy as sp
 
 from derive import Quantity
+from derive.quantity import q
 from derive.numbers import SIG_FIGS, round_sig
 
 RELATIVE = {"mode": "rel", "tol": 0.01}
@@ -30,11 +31,6 @@ def decimal(rng: random.Random, low, high, places: int) -> sp.Rational:
 
 def signed(rng: random.Random, value):
     return value if rng.randrange(2) else -value
-
-
-def q(value) -> Quantity:
-    """An exact Quantity from a number, a decimal string or a sympy value."""
-    return Quantity.exact(value if isinstance(value, sp.Basic) else sp.Rational(str(value)))
 
 
 def json_number(value) -> int | float:
