@@ -34,7 +34,7 @@ def values() -> dict:
             "slope_even": sp.Eq(sp.Subs(slope, z, -z), sp.Subs(slope, z, z)),
             "complement": 1 - sigma(z),
             "half": sp.Eq(sigma(0), sp.Rational(1, 2)),
-            "curvature": sp.Eq(sp.Derivative(sigma(z), (z, 2)), second.steps[0].rhs),
+            "curvature": sp.Eq(sp.Derivative(sigma(z), (z, 2)), second.details["second derivative"]),
             "bound": sp.Abs(1 - 2 * sigma(z)) < 1,
             "u_form": U * (1 - U),
             "u_complement": 1 - U,

@@ -29,7 +29,7 @@ def values() -> dict:
     s = activation("sigmoid")
     residual = derive("residual-gradient")
     he = derive("he-variance")
-    kept = he.steps[0].rhs.as_coeff_Mul()[0]  # ReLU keeps this share of a symmetric input's second moment (s²/2)
+    kept = he.details["share of the variance ReLU keeps"].exact_value
     return {
         "xavier": derive("xavier-variance"), "he": he,
         "halved": {"kept": q(kept), "layers": HALVED_LAYERS, "left": q(kept ** HALVED_LAYERS)},

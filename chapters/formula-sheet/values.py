@@ -27,7 +27,7 @@ def values() -> dict:
             ("definition", sp.Eq(sigma(z), logistic(z))),
             ("its slope", sp.Eq(slope(sigma), derive("sigmoid-derivative").result)),
             ("the largest slope", sp.Eq(slope(sigma, 0), derive("sigmoid-max").result.exact_value)),
-            ("the second derivative", sp.Eq(sp.Derivative(sigma(z), (z, 2)), second.steps[0].rhs)),
+            ("the second derivative", sp.Eq(sp.Derivative(sigma(z), (z, 2)), second.details["second derivative"])),
             ("where the slope falls to c", sp.Eq(sp.Symbol("z_c"), sp.log((1 - 2 * c + sp.sqrt(1 - 4 * c)) / (2 * c)))),
         ]),
         ("Tanh", "ch:02-tanh", [
@@ -47,7 +47,7 @@ def values() -> dict:
             ("softplus's slope", sp.Eq(sp.Derivative(sp.Function("softplus")(z), z), sigma(z))),
         ]),
         ("Fixes", "ch:06-fixes", [
-            ("Xavier (Glorot) variance", xavier.steps[3].rhs),
+            ("Xavier (Glorot) variance", xavier.details["formula"]),
             ("He variance", 2 / n_in),
             ("a residual block's slope", sp.Eq(sp.Derivative(x + F(x), x), 1 + sp.Derivative(F(x), x))),
             ("a gradient g clipped at tau", sp.Symbol("g") * sp.Min(1, tau / sp.Symbol(r"\lVert g \rVert"))),

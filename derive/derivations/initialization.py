@@ -53,7 +53,8 @@ def xavier_variance(fan_in: int, fan_out: int) -> Derivation:
     )
     return Derivation("xavier-variance", f"Xavier variance for {fan_in} in, {fan_out} out", steps,
                       Quantity.exact(value), params={"fan_in": fan_in, "fan_out": fan_out},
-                      details={"standard deviation": Quantity.exact(sp.sqrt(value)),
+                      details={"formula": variance,
+                               "standard deviation": Quantity.exact(sp.sqrt(value)),
                                "uniform limit a": Quantity.exact(limit.subs({n_in: fan_in, n_out: fan_out})),
                                "forward-only 1/fan_in": Quantity.exact(sp.Rational(1, fan_in)),
                                "backward-only 1/fan_out": Quantity.exact(sp.Rational(1, fan_out))})
@@ -65,8 +66,9 @@ def he_variance(fan_in: int) -> Derivation:
     _fan("fan_in", fan_in)
     density = sp.exp(-y**2 / (2 * s**2)) / (s * sp.sqrt(2 * sp.pi))
     value = HE_VARIANCE.subs(n_in, fan_in)
+    kept = sp.Rational(1, 2)
     steps = (
-        step(sp.Integral(y**2 * density, (y, 0, sp.oo)), s**2 / 2,
+        step(sp.Integral(y**2 * density, (y, 0, sp.oo)), kept * s**2,
              r"$\mathrm{E}[\mathrm{ReLU}(Y)^2]$ for $Y \sim N(0, s^2)$: ReLU keeps the positive half, "
              "which holds half the variance"),
         step(_times(n_in, fraction(2, n_in), sp.Rational(1, 2)), 1,
@@ -77,5 +79,7 @@ def he_variance(fan_in: int) -> Derivation:
     )
     return Derivation("he-variance", f"He variance for {fan_in} inputs", steps, Quantity.exact(value),
                       params={"fan_in": fan_in},
-                      details={"standard deviation": Quantity.exact(sp.sqrt(value)),
+                      details={"formula": HE_VARIANCE,
+                               "share of the variance ReLU keeps": Quantity.exact(kept),
+                               "standard deviation": Quantity.exact(sp.sqrt(value)),
                                "uniform limit a": Quantity.exact(sp.sqrt(sp.Rational(6, fan_in)))})

@@ -92,8 +92,9 @@ def sigmoid_second_derivative_max() -> Derivation:
     u_star = fraction(3 - sp.sqrt(3), 6)
     z_star = -sp.log(2 + sp.sqrt(3))
     curvature = sp.Derivative(sigma(z), (z, 2))
+    second_form = sp.Mul(sigma(z), 1 - sigma(z), 1 - 2 * sigma(z), evaluate=False)
     steps = (
-        step(curvature, sp.Mul(sigma(z), 1 - sigma(z), 1 - 2 * sigma(z), evaluate=False),
+        step(curvature, second_form,
              r"differentiate $\sigma(1 - \sigma)$, using $\sigma' = \sigma(1 - \sigma)$"),
         step(sp.Derivative(sigma(z), (z, 3)),
              sp.Mul(sigma(z), 1 - sigma(z), 1 - 6 * sigma(z) + 6 * sigma(z) ** 2, evaluate=False),
@@ -112,7 +113,8 @@ def sigmoid_second_derivative_max() -> Derivation:
         value = Quantity.exact(sp.sqrt(3) / 18, mp=second(located))
     return Derivation("sigmoid-second-derivative-max", "Maximum of σ''(z)", steps, value,
                       details={"attained at z": Quantity.exact(z_star, mp=located),
-                               "minimum": Quantity.exact(-sp.sqrt(3) / 18)})
+                               "minimum": Quantity.exact(-sp.sqrt(3) / 18),
+                               "second derivative": second_form})
 
 
 SMALLEST_C = sp.Rational(1, 10**300)
