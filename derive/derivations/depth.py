@@ -84,7 +84,8 @@ def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
     return Derivation("layers-to-vanish", f"Layers until ({factor})^n < {eps}", steps, Quantity.exact(n),
                       params={"factor": factor, "eps": eps},
                       details={"factor^n": Quantity.exact(compact_power(factor, n)),
-                               "factor^(n-1)": Quantity.exact(compact_power(factor, n - 1))})
+                               "factor^(n-1)": Quantity.exact(compact_power(factor, n - 1)),
+                               "log eps / log factor": Quantity.exact(ratio)})
 
 
 def least_power_below(factor, eps, estimate: int) -> int:

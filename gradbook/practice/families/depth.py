@@ -2,11 +2,10 @@
 how many layers it takes to vanish, the bound that decides between vanishing
 and exploding, and where each float format loses the product."""
 
-import math
 
 import sympy as sp
 
-from derive.derivations.depth import least_power_below
+from derive.derivations.depth import layers_to_vanish
 from derive.formats import exact_depths, float_format
 from derive.quantity import compact_power
 from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, json_number, pick, q
@@ -51,12 +50,11 @@ def sample_vanish(rng, difficulty):
 
 
 def vanishing_depth(factor: sp.Rational, eps: sp.Rational) -> dict:
-    """The least n with factor^n < eps, settled exactly, and the powers either side of it."""
-    estimate = int(math.log(eps) / math.log(factor)) if eps > 1e-300 else int(
-        (math.log(eps.p) - math.log(eps.q)) / math.log(factor))
-    n = least_power_below(factor, eps, estimate)
-    return {"n": q(sp.Integer(n)), "below": q(compact_power(factor, n)), "above": q(compact_power(factor, n - 1)),
-            "previous": n - 1, "ratio": q(sp.log(1 / eps) / sp.log(1 / factor))}
+    """What the layers-to-vanish derivation finds (the least n with
+    factor^n < eps, and the powers either side of it), as the solutions print it."""
+    found = layers_to_vanish(factor, eps)
+    return {"n": found.result, "below": found.details["factor^n"], "above": found.details["factor^(n-1)"],
+            "previous": int(found.result.exact_value) - 1, "ratio": found.details["log eps / log factor"]}
 
 
 def solve_vanish(p):
