@@ -25,17 +25,12 @@ def mp(value, float64) -> Quantity:
     return Quantity.numeric(value, float64=float64)
 
 
-def float_trace(w: float, x: float, layers: int):
-    """The chain in plain float64: slopes, and δ_k = ∂L/∂z_k from the top down."""
-    return slopes_float64(w, x, layers), deltas_float64(w, x, layers)
-
-
 def traced(w, x, layers) -> dict:
     """Each unit's forward values, δ_k, ∂L/∂w_k and its learning step. The
     factor w σ'(z_k) carries δ from unit k + 1 down to unit k, so the top unit,
     whose δ the cost sets, has none."""
     t = trace_chain(w, x, layers)
-    slopes, delta = float_trace(float(w), float(x), layers)
+    slopes, delta = slopes_float64(float(w), float(x), layers), deltas_float64(float(w), float(x), layers)
     inputs = [float(x)] + [float(v) for v in t.a[:-1]]
     return {
         "trace": t,
@@ -52,7 +47,7 @@ def traced(w, x, layers) -> dict:
 def values() -> dict:
     anchor = traced(W, X, LAYERS)
     t, rows = anchor["trace"], anchor["rows"]
-    slopes, delta = float_trace(float(W), float(X), LAYERS)
+    slopes, delta = slopes_float64(float(W), float(X), LAYERS), deltas_float64(float(W), float(X), LAYERS)
     # What source 003's program computes as written: it multiplies w σ' for all four units.
     program = [mpmath.fprod([W * s for s in t.slope[k:]]) for k in range(LAYERS)]
     program_f = [math.prod(float(W) * s for s in slopes[k:]) for k in range(LAYERS)]

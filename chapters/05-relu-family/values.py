@@ -7,8 +7,9 @@ from decimal import Decimal
 import sympy as sp
 
 from derive import CATALOG, Quantity, activation, printing, step
+from derive.audit.terms import anchor_delta
 from derive.numbers import format_decimal, round_sig
-from derive.symbols import logistic, sigma, z
+from derive.symbols import sigma, z
 
 FAMILY = ("relu", "leaky-relu", "elu", "softplus", "gelu", "silu")
 COMPARED = ("sigmoid", "tanh") + FAMILY
@@ -57,20 +58,9 @@ def values() -> dict:
         "silu_sup": CATALOG["silu"].slope_sup.value,
         "gelu": {"sup": gelu.slope_sup.value, "min_probe": gelu.slope(-2)},
         "anchor": {"w": Quantity.exact(W), "x": Quantity.exact(X), "hidden": HIDDEN,
-                   "relu": Quantity.exact(relu_delta), "sigmoid_delta": Quantity.exact(_sigmoid_delta_one()),
-                   "gain": Quantity.exact(relu_delta / _sigmoid_delta_one()),
+                   "relu": Quantity.exact(relu_delta), "sigmoid_delta": Quantity.exact(anchor_delta(1, HIDDEN)),
+                   "gain": Quantity.exact(relu_delta / anchor_delta(1, HIDDEN)),
                    "top": Quantity.exact(top), "out_slope": Quantity.exact(sigmoid_out),
                    "output_delta": Quantity.exact(W ** HIDDEN)},
         "dead_params": {"w1": float(DEAD_WEIGHTS[0]), "w2": float(DEAD_WEIGHTS[1]), "b": int(DEAD_BIAS)},
     }
-
-
-def _sigmoid_delta_one():
-    """δ_1 = ∂L/∂z_1 of the all-sigmoid anchor network with δ_4 = 1, in closed
-    form: one factor w σ'(z_k) for every unit below the top."""
-    signal, slopes = X, []
-    for _ in range(HIDDEN):
-        pre = W * signal
-        signal = logistic(pre)
-        slopes.append(CATALOG["sigmoid"].derivative.subs(z, pre))
-    return sp.Mul(*(W * s for s in slopes[:-1]))

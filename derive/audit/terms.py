@@ -36,6 +36,12 @@ def anchor_signal(k: int, layers: int = 4) -> sp.Expr:
     return sp.Mul(*(W * anchor_slope(j) for j in range(k + 1, layers + 1)))
 
 
+def anchor_delta(k: int, layers: int = 4) -> sp.Expr:
+    """δ_k = ∂L/∂z_k with δ_n = 1 at the top unit's input, the guide's
+    convention (chapter 4): w σ'(z_j) for every unit from k to the one below the top."""
+    return sp.Mul(*(W * anchor_slope(j) for j in range(k, layers)))
+
+
 def anchor_weight_gradient(k: int, start: str = "a") -> sp.Expr:
     """∂L/∂w_k = ∂L/∂a_k · σ'(z_k) · a_(k-1). The backward pass starts from
     ∂L/∂a_4 = 1 at the top unit's output (start="a", the source's own δ steps),
