@@ -102,3 +102,16 @@ def pytest_terminal_summary(terminalreporter):
         terminalreporter.section("explorer timings (measured, not asserted)")
         for name, figure in TIMINGS.items():
             terminalreporter.write_line(f"{name}: {figure}")
+
+
+WIDTHS = {"phone": 390, "laptop": 1280}
+"""The widths every page is checked at: a phone's and a laptop's."""
+
+
+@pytest.fixture(scope="module")
+def screens(browser):
+    """A page at each width in WIDTHS, opened once for the module."""
+    contexts = {name: browser.new_context(viewport={"width": width, "height": 800}) for name, width in WIDTHS.items()}
+    yield {name: context.new_page() for name, context in contexts.items()}
+    for context in contexts.values():
+        context.close()

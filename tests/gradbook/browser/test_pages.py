@@ -11,7 +11,7 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 
 from gradbook.book import load_book
-from tests.gradbook.browser.conftest import url
+from tests.gradbook.browser.conftest import WIDTHS, url
 
 BOOK = load_book()
 PAGES = ["index.html"] + [part.page for part in BOOK.parts]
@@ -91,18 +91,6 @@ def test_every_figure_loads_and_has_alt_text(visit, name):
 def test_the_figures_were_looked_at(visit):
     """The checks above looked at real images, not at pages without any."""
     assert sum(visit(part.page).images for part in BOOK.parts) >= 10
-
-
-WIDTHS = {"phone": 390, "laptop": 1280}
-
-
-@pytest.fixture(scope="module")
-def screens(browser):
-    """A page at each width in WIDTHS, opened once for the module."""
-    contexts = {name: browser.new_context(viewport={"width": width, "height": 800}) for name, width in WIDTHS.items()}
-    yield {name: context.new_page() for name, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
 
 
 @pytest.mark.parametrize("screen", WIDTHS)

@@ -9,7 +9,7 @@ from collections import Counter
 import pytest
 
 from gradbook.book import load_book
-from tests.gradbook.browser.conftest import url
+from tests.gradbook.browser.conftest import WIDTHS, url
 from tests.gradbook.browser.test_pages import PAGES, SERIOUS, served  # noqa: F401 (a fixture)
 
 BOOK = load_book()
@@ -20,7 +20,6 @@ under the body's 16-17 px, well over a script's 12 px."""
 SMALLEST_SVG_PX = 10.5
 """The smallest size the explorer's chart text may be drawn at, once its
 drawing is scaled to the column: a phone's smallest legible print."""
-WIDTHS = {"phone": 390, "laptop": 1280}
 
 
 def search_index(site) -> list[dict]:
@@ -148,14 +147,6 @@ SIZES = """() => [...document.querySelectorAll('math')].flatMap(m => {
     const primes = [...m.querySelectorAll('msup > mo')].filter(o => /^[′″‴]$/.test(o.textContent.trim()));
     return [m, ...primes].map(e => [e.tagName + ' ' + e.textContent.slice(0, 30), parseFloat(getComputedStyle(e).fontSize)]);
 })"""
-
-
-@pytest.fixture(scope="module")
-def screens(browser):
-    contexts = {name: browser.new_context(viewport={"width": width, "height": 800}) for name, width in WIDTHS.items()}
-    yield {name: context.new_page() for name, context in contexts.items()}
-    for context in contexts.values():
-        context.close()
 
 
 @pytest.mark.parametrize("screen", WIDTHS)
