@@ -11,7 +11,7 @@ the convention most frameworks use.
 """
 
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 
 import sympy as sp
 from sympy.codegen.rewriting import optimize, optims_c99
@@ -73,6 +73,19 @@ def stable_form(expr: sp.Expr) -> sp.Expr:
     a = sp.Wild("a")
     held = expr.replace(sp.erf, lambda arg: sp.erfc(-arg, evaluate=False) - 1)
     return optimize(held.replace(1 - sp.tanh(a) ** 2, sp.sech(a) ** 2), optims_c99)
+
+
+@cache
+def float_function(expr: sp.Expr):
+    """A numpy function of `expr` (of z) in the stable form, which keeps its digits in float64."""
+    return sp.lambdify(z, stable_form(expr), modules=["scipy", "numpy"])
+
+
+@cache
+def mp_function(expr: sp.Expr):
+    """An mpmath function of `expr` (of z): the stable form matters at 60 digits
+    too, since 1 + erf(-30/sqrt 2) is 10^-197."""
+    return sp.lambdify(z, stable_form(expr), modules="mpmath")
 
 
 def leaky_relu(alpha=sp.Rational(1, 100)) -> Activation:

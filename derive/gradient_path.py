@@ -33,10 +33,9 @@ import numpy as np
 import sympy as sp
 from scipy import integrate
 
-from derive.activations import activation
+from derive.activations import activation, float_function, mp_function
 from derive.errors import ParameterError
 from derive.formats import FORMATS
-from derive.network.elementwise import float_function, mp_function
 from derive.precision import workdps
 from derive.quantity import Quantity
 

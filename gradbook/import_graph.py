@@ -17,7 +17,7 @@ from pathlib import Path
 
 def source_files(modules, roots: dict[str, Path]) -> dict[str, Path]:
     """Every project file that importing `modules` runs, themselves included,
-    by name relative to the folder above its package ("derive/network/model.py")."""
+    by name relative to the folder above its package ("gradbook/experiments/network/model.py")."""
     found, seen = {}, set()
     waiting = [name for module in modules for name in with_parents(module)]
     while waiting:

@@ -8,8 +8,8 @@ import sympy as sp
 
 from derive import Measured, Quantity, activation
 from derive.audit import stated
-from derive.network.optimizers import Adam
 from derive.precision import DPS
+from gradbook.experiments.network.optimizers import Adam
 
 EXPERIMENTS = ("source-002", "source-003", "gradient-by-layer", "precision")
 

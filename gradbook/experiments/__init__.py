@@ -1,2 +1,3 @@
-"""Experiments on real data, run by the book's own network code
-(derive.network) and cached on disk; chapter 7 reads their results."""
+"""Experiments on real data, run by the book's own network library
+(network/, numerical simulation built on derive's activations) and cached on
+disk; chapter 7 reads their results."""

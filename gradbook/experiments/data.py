@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from derive.network import Split
+from gradbook.experiments.network import Split
 
 SPLIT_SEED = 0
 TEST_SHARE = 0.25

@@ -8,8 +8,8 @@ is all that decides a run's numbers, which is what the cache keys on.
 
 import numpy as np
 
-from derive.network import Init, Network, train
 from gradbook.experiments.data import digits
+from gradbook.experiments.network import Init, Network, train
 from gradbook.experiments.products import KIND as RANDOM_PRODUCT, random_product
 
 DTYPES = {"float16": np.float16, "float32": np.float32, "float64": np.float64}
@@ -24,7 +24,7 @@ def spec(*, data: dict, hidden: list[int], activation: str, init: dict, training
 
 def run(description: dict) -> dict:
     """Carry out the run a description describes: a product of random layers,
-    or a training run, whose history (see derive.network.training) comes with
+    or a training run, whose history (see network/training.py) comes with
     the size of the data and the mean over training examples of the sum of the
     inputs (a unit's mean pre-activation when every weight is one)."""
     if description.get("kind") == RANDOM_PRODUCT:

@@ -6,8 +6,8 @@ import pytest
 import sympy as sp
 
 from derive import activation, trace_chain
+from derive.activations import mp_function
 from derive.errors import ParameterError
-from derive.network.elementwise import mp_function
 from derive.gradient_path import ACTIVATIONS, Setting, format_losses, gradient_path, normalized_factor
 from derive.precision import TOLERANCE, workdps
 

@@ -12,8 +12,8 @@ import numpy as np
 import pytest
 
 from derive import activation, numbers
+from derive.activations import mp_function
 from derive.gradient_path import ACTIVATIONS, Setting, format_losses, gradient_path
-from derive.network.elementwise import mp_function
 from derive.precision import workdps
 from derive.registry import rational
 from gradbook.book import load_book

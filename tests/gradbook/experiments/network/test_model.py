@@ -7,8 +7,8 @@ import numpy as np
 import pytest
 
 from derive import CATALOG
-from derive.network import Init, Network
 from derive.precision import workdps
+from gradbook.experiments.network import Init, Network
 
 OPTIONS = {"plain": {}, "batch-norm": {"batch_norm": True}, "skips": {"skip": True},
            "batch-norm-and-skips": {"batch_norm": True, "skip": True}}

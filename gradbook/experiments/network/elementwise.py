@@ -2,8 +2,8 @@
 definitions rather than retyped.
 
 Each activation's value and slope come from the sympy expressions of the
-derive catalog (derive/activations.py), turned into array functions twice:
-once for floating point (numpy and scipy, with forms that avoid cancellation)
+derive catalog (derive/activations.py), turned into array functions twice
+(by float_function and mp_function there): once for floating point (numpy and scipy, with forms that avoid cancellation)
 and once for mpmath, which runs on
 arrays of dtype object and is what the tests use for high-precision finite
 differences.
@@ -22,8 +22,7 @@ import mpmath
 import numpy as np
 import sympy as sp
 
-from derive.activations import activation, stable_form
-from derive.symbols import z
+from derive.activations import activation, float_function, mp_function
 
 
 @dataclass(frozen=True)
@@ -41,19 +40,6 @@ class ElementWise:
         if broken.any():
             result[broken] = _exact(self.expr)(values[broken].astype(np.float64)).astype(np.float64)
         return result.astype(values.dtype)
-
-
-@cache
-def float_function(expr: sp.Expr):
-    """A float function of `expr` in the form that keeps its digits."""
-    return sp.lambdify(z, stable_form(expr), modules=["scipy", "numpy"])
-
-
-@cache
-def mp_function(expr: sp.Expr):
-    """An mpmath function of `expr`: the stable form matters at 60 digits too,
-    since 1 + erf(-30/sqrt 2) is 10^-197."""
-    return sp.lambdify(z, stable_form(expr), modules="mpmath")
 
 
 @cache

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from derive.network.model import Network
-from derive.network.optimizers import optimizer
+from gradbook.experiments.network.model import Network
+from gradbook.experiments.network.optimizers import optimizer
 
 
 @dataclass(frozen=True)

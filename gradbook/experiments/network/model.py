@@ -20,8 +20,8 @@ import numpy as np
 import sympy as sp
 
 from derive.derivations.initialization import HE_VARIANCE, XAVIER_VARIANCE, n_in, n_out
-from derive.network import elementwise
-from derive.network.elementwise import activation_pair
+from gradbook.experiments.network import elementwise
+from gradbook.experiments.network.elementwise import activation_pair
 
 BN_EPSILON = 1e-5
 INITS = ("normal", "xavier", "he")

@@ -4,8 +4,8 @@ repeatable: the same seed gives the same numbers to the last digit."""
 import numpy as np
 import pytest
 
-from derive.network import Init, Network, Split, train
-from derive.network.optimizers import SGD, Adam, optimizer
+from gradbook.experiments.network import Init, Network, Split, train
+from gradbook.experiments.network.optimizers import SGD, Adam, optimizer
 
 
 def grads_like(params, rng):

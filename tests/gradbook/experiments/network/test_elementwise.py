@@ -11,9 +11,9 @@ from hypothesis.extra.numpy import arrays
 import sympy as sp
 
 from derive import CATALOG
-from derive.symbols import z
-from derive.network.elementwise import activation_pair, softplus
 from derive.precision import workdps
+from derive.symbols import z
+from gradbook.experiments.network.elementwise import activation_pair, softplus
 
 POINTS = [-800.0, -30.0, -1.5, -0.25, 0.5, 1.0, 3.0, 40.0, 800.0]
 
