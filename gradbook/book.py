@@ -25,6 +25,11 @@ class Part:
     """Front matter comes before chapter 1 in both outputs, unnumbered."""
 
     @property
+    def root(self) -> Path:
+        """The project folder whose book.toml lists it."""
+        return self.folder.parents[1]
+
+    @property
     def web_only(self) -> bool:
         """Whether only the web site shows it (a page such as the explorer):
         the formats that are one document (the PDF, the EPUB) leave it out."""

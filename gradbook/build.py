@@ -24,6 +24,7 @@ from gradbook.errors import UsageError
 from gradbook.formats import Gathered
 from gradbook.notebooks import Listing
 from gradbook.output import check_writable, publish
+from gradbook.practice import catalog
 from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
 from gradbook.progress import QUIET, Progress
@@ -95,20 +96,22 @@ def experiment_results(book: Book, out: Path, progress: Progress = QUIET) -> dic
     return {slug: {name: found[name] for name in names} for slug, names in needed.items() if names}
 
 
-def part_key(part, results: dict | None) -> str:
+def part_key(part, results: dict | None, families: str) -> str:
     """What a part's rendering depends on: its folder (where it is, since the
-    rendered part records it, and what it holds), the code, its place in the
-    book, and the keys of the experiment results it reads."""
+    rendered part records it, and what it holds), the code, the problem
+    families (any part may print any chapter's, by their digest), its place in
+    the book, and the keys of the experiment results it reads."""
     experiments = sorted(r["key"] for r in (results or {}).values())
-    return build_cache.key(build_cache.code_fingerprint(), part.slug, part.number, part.letter, part.folder,
-                           build_cache.folder_fingerprint(part.folder), *experiments)
+    return build_cache.key(build_cache.code_fingerprint(), families, part.slug, part.number, part.letter,
+                           part.folder, build_cache.folder_fingerprint(part.folder), *experiments)
 
 
 def render_all(book: Book, results: dict[str, dict], store: BuildCache,
                progress: Progress = QUIET) -> tuple[list[Rendered], tuple[str, ...]]:
     """Every part rendered, in the book's order: from the cache where it holds
     the part, the rest on as many cores as there are. Also the slugs rendered."""
-    keys = {part.slug: part_key(part, results.get(part.slug)) for part in book.parts}
+    families = catalog.digest(book)
+    keys = {part.slug: part_key(part, results.get(part.slug), families) for part in book.parts}
     done = {part.slug: store.get("parts", keys[part.slug], Rendered) for part in book.parts}
     missing = [part for part in book.parts if done[part.slug] is None]
     workers = min(os.cpu_count() or 1, len(missing))

@@ -21,7 +21,7 @@ from gradbook.glossary import TERMS, load_terms
 from gradbook.notebooks import notebook_file
 from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
-from gradbook.practice.families import FAMILIES
+from gradbook.practice.catalog import catalog
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
 from gradbook.practice.sheets import rule_text, shown_value
@@ -80,13 +80,12 @@ class Helpers:
     def worked(self, family: str, name: str, params: dict, source: str = "", caller=None) -> str:
         """A numbered worked problem made by a problem family, the same code path
         as a worksheet's. A call block's body is added to the solution."""
-        if family not in FAMILIES:
-            raise ValueError(f"no problem family {family!r} (gradbook families lists them)")
-        problem = FAMILIES[family].problem(dict(params), name, 1)
+        made = self._family(family)
+        problem = made.problem(dict(params), name, 1)
         label = self.numbering.next("prob", name)
         cited = f" ({source})" if source else ""
         extra = f"\n\n{caller().strip()}" if caller else ""
-        return (boxed("problem", f"**{label.text}** ({FAMILIES[family].title}). {problem.statement}{cited}",
+        return (boxed("problem", f"**{label.text}** ({made.title}). {problem.statement}{cited}",
                       label.anchor)
                 + boxed("solution", f"*Solution.* {problem.solution}{extra}"))
 
@@ -106,13 +105,18 @@ class Helpers:
         """An exercise that is an instance of a problem family, drawn as
         `gradbook practice --family FAMILY --seed SEED --difficulty D` draws it; the answer
         key prints its answers, their tolerance and its worked solution."""
-        if family not in FAMILIES:
-            raise ValueError(f"no problem family {family!r} (gradbook families lists them)")
-        problem = FAMILIES[family].generate(seed, difficulty=difficulty)
-        stated = self._exercise(name, problem.statement, FAMILIES[family].title)
+        made = self._family(family)
+        problem = made.generate(seed, difficulty=difficulty)
+        stated = self._exercise(name, problem.statement, made.title)
         answers = "; ".join(f"{a.name} = {shown_value(a)} (accepted {rule_text(a)})" for a in problem.answers)
         self.answers.append((name, f"{answers}.\n\n{problem.solution}"))
         return stated
+
+    def _family(self, name: str):
+        found = catalog(self.part.root).families
+        if name not in found:
+            raise ValueError(f"no problem family {name!r} (gradbook families lists them)")
+        return found[name]
 
     def _exercise(self, name: str, statement: str, title: str = "") -> str:
         if len(self.answers) != len(self.exercises):
@@ -185,10 +189,11 @@ class Helpers:
         """One problem from every family, made with `seed`, grouped by chapter in
         the book's order: what the practice appendices print."""
         groups = {}
-        made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), seed), ProblemSet,
-                               lambda: practice_set(seed=seed))
+        found = catalog(self.part.root)
+        made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), found.digest, seed),
+                               ProblemSet, lambda: practice_set(seed=seed, root=self.part.root))
         for problem in made.problems:
-            family = FAMILIES[problem.family]
+            family = found.families[problem.family]
             groups.setdefault(family.chapter, []).append({
                 "name": problem.id, "title": family.title, "statement": problem.statement,
                 "solution": problem.solution, "hint": problem.hint,

@@ -1,12 +1,13 @@
 """`gradbook families`: every problem family, its chapter and parameters."""
 
-from gradbook.practice.families import FAMILIES
+from gradbook.practice.catalog import families
 
 
 def run(args) -> str:
-    width = max(map(len, FAMILIES))
+    found = families()
+    width = max(map(len, found))
     lines = []
-    for name, family in FAMILIES.items():
+    for name, family in found.items():
         params = ", ".join(family.params)
         lines.append(f"{name:<{width}}  {family.chapter:<18}  {{{params}}}  {family.title}")
     return "\n".join(lines)

@@ -33,6 +33,16 @@ def signed(rng: random.Random, value):
     return value if rng.randrange(2) else -value
 
 
+def sample_z(rng: random.Random, difficulty: int) -> dict:
+    """An input z for an activation's slope: quarters up to six at level 1,
+    tenths up to six at level 2, hundredths up to twelve at level 3, either sign."""
+    if difficulty == 1:
+        return {"z": json_number(signed(rng, sp.Rational(rng.randrange(0, 25), 4)))}
+    if difficulty == 2:
+        return {"z": json_number(signed(rng, decimal(rng, 0, 6, 1)))}
+    return {"z": json_number(signed(rng, decimal(rng, 0, 12, 2)))}
+
+
 def json_number(value) -> int | float:
     """A parameter as problems.json holds it: an int, or a float whose repr is its exact decimal."""
     rational = sp.Rational(value)

@@ -34,7 +34,6 @@ class Solved:
 @dataclass(frozen=True)
 class Family:
     name: str
-    chapter: str
     title: str
     params: dict                                  # name -> what it means
     sample: Callable[[random.Random, int], dict]  # (rng, difficulty) -> params
@@ -43,6 +42,8 @@ class Family:
     solution: str
     hint: str | None = None
     difficulties: tuple = (1, 2, 3)
+    chapter: str = ""
+    """The slug of the chapter whose folder defines it, set when the catalog finds it."""
 
     def problem(self, params: dict, id: str, difficulty: int) -> Problem:
         """The problem for these parameters, rendered and solved."""

@@ -2,10 +2,12 @@
 never the same problem twice."""
 
 import os
+from pathlib import Path
 
 from gradbook import __version__
+from gradbook.book import ROOT
 from gradbook.errors import UsageError
-from gradbook.practice.families import FAMILIES
+from gradbook.practice.catalog import families
 from gradbook.practice.model import ProblemSet
 from gradbook.workers import worker_pool
 
@@ -17,13 +19,14 @@ LEVELS = (1, 2, 3)
 
 
 def practice_set(names: list[str] | None = None, count: int | None = None, seed: int = 0,
-                 difficulty: int | None = None) -> ProblemSet:
+                 difficulty: int | None = None, root: Path = ROOT) -> ProblemSet:
     """`count` problems (one per family by default), the families taken in turn.
 
     Without a difficulty, the first round of families is at level 1, the next
-    at level 2, and so on."""
-    names = list(names or FAMILIES)
-    unknown = [n for n in names if n not in FAMILIES]
+    at level 2, and so on. The families are those of the book in `root`."""
+    found = families(root)
+    names = list(names or found)
+    unknown = [n for n in names if n not in found]
     if unknown:
         raise UsageError(f"unknown family {unknown[0]!r} (gradbook families lists them)")
     if difficulty is not None and difficulty not in LEVELS:
@@ -33,7 +36,7 @@ def practice_set(names: list[str] | None = None, count: int | None = None, seed:
         raise UsageError(f"count must be 1 to 10000, got {count}")
     seen, drawn = set(), []
     for slot in range(count):
-        family = FAMILIES[names[slot % len(names)]]
+        family = found[names[slot % len(names)]]
         level = difficulty or LEVELS[(slot // len(names)) % len(LEVELS)]
         for attempt in range(ATTEMPTS):
             params = family.draw(seed, slot, attempt, level)
@@ -44,7 +47,7 @@ def practice_set(names: list[str] | None = None, count: int | None = None, seed:
             raise UsageError(f"family {family.name!r} ran out of different problems at difficulty {level}; "
                              "ask for fewer, or another difficulty")
         seen.add(key)
-        drawn.append((family.name, params, f"{family.name}-{seed}-{slot}", level))
+        drawn.append((root, family.name, params, f"{family.name}-{seed}-{slot}", level))
     options = {"families": names, "count": count, "difficulty": difficulty}
     return ProblemSet(__version__, seed, tuple(solved(drawn)), options)
 
@@ -61,5 +64,5 @@ def solved(drawn: list[tuple]) -> list:
 
 
 def _problem(item: tuple):
-    name, params, id, level = item
-    return FAMILIES[name].problem(params, id, level)
+    root, name, params, id, level = item
+    return families(root)[name].problem(params, id, level)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from derive import printing
 from derive.numbers import format_decimal, round_sig
 from gradbook import formats
-from gradbook.practice.families import FAMILIES
+from gradbook.practice.catalog import families
 from gradbook.practice.grade import constants, key_tree, sympy_expression
 from gradbook.practice.model import Answer, ProblemSet, is_count
 from gradbook.formatting import boxed, markdown_text
@@ -17,7 +17,8 @@ RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": 
 
 
 def _heading(number: int, problem) -> str:
-    family = FAMILIES[problem.family].title if problem.family in FAMILIES else problem.family
+    found = families()
+    family = found[problem.family].title if problem.family in found else problem.family
     return f"## Problem {number}\n\n*{markdown_text(family)}, difficulty {problem.difficulty}* · `{problem.id}`\n"
 
 

@@ -21,6 +21,7 @@ from gradbook.book import ROOT, load_book
 from gradbook.build import BUILD_CACHE, build, part_key
 from gradbook.build import experiment_results as results_by_part
 from gradbook.build_cache import BuildCache
+from gradbook.practice import catalog
 from gradbook.practice.model import ProblemSet
 from gradbook.render import Rendered, render_part
 from tests.gradbook.cache_values import same
@@ -288,9 +289,10 @@ def test_every_value_the_real_build_cached_reads_back_as_it_was_made(built):
     book = load_book(ROOT)
     results = results_by_part(book, built)
     store = FreshValues(built / BUILD_CACHE)
+    families = catalog.digest(book)
     for part in book.parts:
-        store.made["parts", part_key(part, results.get(part.slug))] = render_part(part, results.get(part.slug),
-                                                                                  store)
+        store.made["parts", part_key(part, results.get(part.slug), families)] = render_part(
+            part, results.get(part.slug), store)
     kinds = {"values": dict, "practice": ProblemSet, "parts": Rendered}
     assert sorted({namespace for namespace, _ in store.made}) == sorted(kinds)
     session = BuildCache(built / BUILD_CACHE)

@@ -4,15 +4,18 @@ the answers gathered from every chapter into the one part that prints them
 forgets an answer, or a place to print the answers, stopped with one line."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
 
 from gradbook import pandoc
+from gradbook.book import ROOT
 from gradbook.build import build
 from gradbook.errors import UsageError
+from gradbook.practice.catalog import CHECKS_FILE, FAMILIES_FILE
 from gradbook.practice.generate import practice_set
-from gradbook.practice.sheets import rule_text, shown_value
+from gradbook.practice.sheets import shown_value
 from tests.gradbook.test_built_guide import page_text
 
 EXERCISES = """# {title}
@@ -28,17 +31,21 @@ Because the slope is {name}-small.
 
 {{{{ exercise_from("sigmoid-derivative", "{name}-slope", seed=5, difficulty=2) }}}}
 """
+SIGMOID_FAMILIES = ROOT / "chapters" / "01-sigmoid-slope"
 KEY = "# Answer key\n\nThe answers.\n\n{{ exercise_answers() }}\n"
 
 
 def book(root: Path, chapters: dict[str, str], appendices: dict[str, str]) -> Path:
-    """A book with these chapter and appendix templates, by slug."""
+    """A book with these chapter and appendix templates, by slug; its first
+    chapter has the guide's chapter 1 families (sigmoid-derivative among them)."""
     root.mkdir(parents=True)
     (root / "book.toml").write_text(f"title = \"T\"\nchapters = {list(chapters)!r}\n"
                                     f"appendices = {list(appendices)!r}\n".replace("'", '"'), encoding="utf-8")
     for slug, template in {**chapters, **appendices}.items():
         (root / "chapters" / slug).mkdir(parents=True)
         (root / "chapters" / slug / "chapter.md.j2").write_text(template, encoding="utf-8")
+    for name in (FAMILIES_FILE, CHECKS_FILE):
+        shutil.copy(SIGMOID_FAMILIES / name, root / "chapters" / next(iter(chapters)) / name)
     return root
 
 
@@ -84,7 +91,7 @@ def test_a_family_exercise_is_the_practice_commands_problem_with_its_rule_and_so
                     for p in ("01-one", "key"))
     assert shown(problem.statement) in chapter
     answer = problem.answers[0]
-    assert shown(f"{answer.name} = {shown_value(answer)} (accepted {rule_text(answer)})") in key
+    assert shown(f"{answer.name} = {shown_value(answer)} (accepted {answer.grading.describe()})") in key
     assert shown(problem.solution) in key
     assert "first-small" not in chapter, "a model answer is printed in the answer key, not beside its exercise"
 

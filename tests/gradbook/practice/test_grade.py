@@ -8,10 +8,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from gradbook.practice import grade as grade_module
-from gradbook.practice.families import FAMILIES
+from gradbook.practice.catalog import families
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
 from gradbook.practice.sheets import shown_value
+
+FAMILIES = families()
 
 QUARTER = "2.5000000000000000000000000000e-1"
 

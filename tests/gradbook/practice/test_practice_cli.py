@@ -6,9 +6,11 @@ from pathlib import Path
 import pytest
 
 from gradbook.cli import main
-from gradbook.practice.families import FAMILIES
+from gradbook.practice.catalog import families
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
+
+FAMILIES = families()
 
 FEW = ["depth-product", "xavier-variance", "layers-to-vanish"]
 

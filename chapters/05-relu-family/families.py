@@ -2,10 +2,8 @@
 
 import sympy as sp
 
-from gradbook.practice.common import RELATIVE, decimal, json_number, signed, q
+from gradbook.practice.common import decimal, json_number, q, signed
 from gradbook.practice.family import Family, Solved
-
-CHAPTER = "05-relu-family"
 
 
 def sample_dead(rng, difficulty):
@@ -25,7 +23,7 @@ def solve_dead(p):
 
 
 FAMILIES = (
-    Family("dead-relu", CHAPTER, "a ReLU unit that may never fire",
+    Family("dead-relu", "a ReLU unit that may never fire",
            {"w1": "the first weight", "w2": "the second weight", "b": "the bias"}, sample_dead, solve_dead,
            "A ReLU unit receives two inputs, each anywhere between zero and one, with weights ${{ w1q }}$ and "
            "${{ w2q }}$ and bias ${{ bq }}$. What is the largest pre-activation it can ever have? Is the unit dead?",

@@ -3,11 +3,9 @@
 import sympy as sp
 
 from derive import activation
-from gradbook.practice.common import RELATIVE, THREE_FIGURES, figures_to_reproduce, power_base, q
-from gradbook.practice.families.sigmoid import sample_z
+from gradbook.practice.common import RELATIVE, THREE_FIGURES, figures_to_reproduce, power_base, q, sample_z
 from gradbook.practice.family import Family, Solved
 
-CHAPTER = "02-tanh"
 T, S = activation("tanh"), activation("sigmoid")
 
 
@@ -28,13 +26,13 @@ def solve_ratio(p):
 
 
 FAMILIES = (
-    Family("tanh-derivative", CHAPTER, "tanh's slope at a point", {"z": "the pre-activation"},
+    Family("tanh-derivative", "tanh's slope at a point", {"z": "the pre-activation"},
            sample_z, solve_slope,
            "Compute $\\tanh'(z)$ at $z = {{ zq }}$, to three significant figures.",
            "$\\tanh({{ zq }}) = {{ t }}$, and the slope is one minus its square: "
            "$\\tanh'({{ zq }}) = 1 - {{ t_base }}^2 = {{ answer.slope }}$.",
            "tanh' = 1 - tanh²."),
-    Family("tanh-sigmoid-ratio", CHAPTER, "tanh's slope against the sigmoid's", {"z": "the pre-activation"},
+    Family("tanh-sigmoid-ratio", "tanh's slope against the sigmoid's", {"z": "the pre-activation"},
            sample_z, solve_ratio,
            "At $z = {{ zq }}$, how many times larger is $\\tanh'(z)$ than $\\sigma'(z)$? "
            "(A number below one means it is smaller.)",

@@ -6,20 +6,11 @@ import sympy as sp
 from derive import activation
 from derive.derivations.sigmoid import threshold_value
 from derive.symbols import sigma, z
-from gradbook.practice.common import (RELATIVE, THREE_FIGURES, decimal, figures_to_reproduce, json_number, pick, q,
-                                     signed)
+from gradbook.practice.common import (RELATIVE, THREE_FIGURES, decimal, figures_to_reproduce, json_number, q,
+                                     sample_z, signed)
 from gradbook.practice.family import Family, Solved
 
-CHAPTER = "01-sigmoid-slope"
 S = activation("sigmoid")
-
-
-def sample_z(rng, difficulty):
-    if difficulty == 1:
-        return {"z": json_number(signed(rng, sp.Rational(rng.randrange(0, 25), 4)))}
-    if difficulty == 2:
-        return {"z": json_number(signed(rng, decimal(rng, 0, 6, 1)))}
-    return {"z": json_number(signed(rng, decimal(rng, 0, 12, 2)))}
 
 
 def solve_slope(p):
@@ -58,20 +49,20 @@ def solve_scaled(p):
 
 
 FAMILIES = (
-    Family("sigmoid-derivative", CHAPTER, "the sigmoid's slope at a point", {"z": "the pre-activation"},
+    Family("sigmoid-derivative", "the sigmoid's slope at a point", {"z": "the pre-activation"},
            sample_z, solve_slope,
            "Compute $\\sigma'(z)$ at $z = {{ zq }}$, to three significant figures.",
            "First the forward value, $\\sigma({{ zq }}) = {{ s }}$. The slope is "
            "$\\sigma(z)\\,(1 - \\sigma(z)) = {{ s }} \\times {{ complement }} = {{ answer.slope }}$.",
            "The slope needs only the forward value: it is σ(z) times one minus σ(z)."),
-    Family("fraction-of-max", CHAPTER, "the slope as a share of its maximum", {"z": "the pre-activation"},
+    Family("fraction-of-max", "the slope as a share of its maximum", {"z": "the pre-activation"},
            sample_z, solve_fraction,
            "What fraction of its largest possible value does the sigmoid's slope keep at $z = {{ zq }}$?",
            "$\\sigma({{ zq }}) = {{ s }}$, so $\\sigma'({{ zq }}) = {{ slope }}$. The largest slope is "
            "$\\sigma'(0) = {{ peak }}$, so the fraction is ${{ slope }} / {{ peak }} = {{ answer.fraction }}$, "
            "that is ${{ percent }}\\,\\%$.",
            "Divide the slope at the point by the slope at zero."),
-    Family("saturation-threshold", CHAPTER, "where the slope falls to a given value", {"c": "the slope, between 0 and 1/4"},
+    Family("saturation-threshold", "where the slope falls to a given value", {"c": "the slope, between 0 and 1/4"},
            lambda rng, d: {"c": json_number(sp.Rational(rng.randrange(1, {1: 50, 2: 250, 3: 1000}[d]),
                                                         {1: 200, 2: 1000, 3: 100000}[d]))},
            solve_threshold,
@@ -80,7 +71,7 @@ FAMILIES = (
            "$z > 0$ takes its larger root, ${{ root }}$, and the logit ${{ logit }}$ turns it into "
            "$z = {{ answer.z | exact }} = {{ answer.z }}$. Check: $\\sigma'({{ answer.z }}) = {{ check }}$.",
            "Solve the quadratic for σ(z) first, then invert the sigmoid."),
-    Family("differentiate-scaled-sigmoid", CHAPTER, "the derivative of a stretched sigmoid",
+    Family("differentiate-scaled-sigmoid", "the derivative of a stretched sigmoid",
            {"a": "the stretch factor"},
            lambda rng, d: {"a": json_number({1: signed(rng, sp.Rational(rng.randrange(3, 25), 2)), 2: signed(rng, decimal(rng, 0.5, 4, 1)),
                                              3: signed(rng, decimal(rng, 0.1, 9, 2))}[d] or 1)},

@@ -9,8 +9,6 @@ from derive.chain import chain_gradient_float64, deltas_float64
 from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q, signed
 from gradbook.practice.family import Family, Solved
 
-CHAPTER = "04-anchor-network"
-
 
 def sample_chain(rng, difficulty):
     if difficulty == 1:
@@ -53,7 +51,7 @@ def solve_signal(p):
 
 
 FAMILIES = (
-    Family("chain-gradient", CHAPTER, "a sigmoid chain's gradient for its first weight",
+    Family("chain-gradient", "a sigmoid chain's gradient for its first weight",
            {"w": "the weight on every link", "x": "the input", "layers": "the number of sigmoid units"},
            sample_chain, solve_chain,
            "A chain of ${{ layers }}$ sigmoid units has $z_1 = w x$, $a_k = \\sigma(z_k)$ and "
@@ -65,7 +63,7 @@ FAMILIES = (
            "The chain rule gives $x\\,\\sigma'(z_1)$ from the first unit and $w\\,\\sigma'(z_k)$ from each unit "
            "above it; their product is ${{ answer.gradient }}$.",
            "Forward first; then multiply x σ'(z₁) by w σ'(z_k) for every later unit."),
-    Family("anchor-signal", CHAPTER, "the δ reaching the first layer of an anchor network",
+    Family("anchor-signal", "the δ reaching the first layer of an anchor network",
            {"w": "the weight on every link", "x": "the input", "layers": "the number of sigmoid units"},
            sample_signal, solve_signal,
            "An anchor network has ${{ layers }}$ sigmoid units in a row, weight $w = {{ wq }}$ on every link, "

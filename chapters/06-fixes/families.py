@@ -9,7 +9,6 @@ from derive.quantity import compact_power
 from gradbook.practice.common import RELATIVE, decimal, json_number, pick, power_base, q, signed
 from gradbook.practice.family import Family, Solved
 
-CHAPTER = "06-fixes"
 XAVIER = derive("xavier-variance").details["formula"]
 """2/(n_in + n_out), as the Xavier derivation arrives at it."""
 FANS = {1: (32, 64, 100, 128, 256, 512, 784, 1024), 2: (100, 300, 784, 1000, 2048, 50, 500),
@@ -81,7 +80,7 @@ def solve_clip(p):
 
 
 FAMILIES = (
-    Family("xavier-variance", CHAPTER, "the Xavier (Glorot) weight variance",
+    Family("xavier-variance", "the Xavier (Glorot) weight variance",
            {"fan_in": "inputs per unit", "fan_out": "outputs per unit"}, sample_xavier, solve_xavier,
            "A layer has ${{ fan_in }}$ inputs and ${{ fan_out }}$ outputs per unit. What weight variance does "
            "Xavier (Glorot) initialization give it?",
@@ -89,7 +88,7 @@ FAMILIES = (
            "${{ backward }}$; Xavier averages the two conditions into ${{ formula }}$, here "
            "${{ answer.variance | exact }} = {{ answer.variance }}$ (standard deviation ${{ std }}$).",
            "Xavier uses both counts: two over their sum."),
-    Family("he-variance", CHAPTER, "the He weight variance for ReLU layers", {"fan_in": "inputs per unit"},
+    Family("he-variance", "the He weight variance for ReLU layers", {"fan_in": "inputs per unit"},
            lambda rng, d: {"fan_in": {1: 32 * rng.randrange(1, 33), 2: 10 * rng.randrange(1, 201),
                                       3: rng.randrange(1, 100_001)}[d]}, solve_he,
            "A ReLU layer has ${{ fan_in }}$ inputs per unit. What weight variance does He initialization give it?",
@@ -97,7 +96,7 @@ FAMILIES = (
            "to the fan-in rule: ${{ answer.variance | exact }} = {{ answer.variance }}$ "
            "(standard deviation ${{ std }}$).",
            "He is the fan-in rule times two."),
-    Family("residual-gradient", CHAPTER, "the gradient through residual blocks",
+    Family("residual-gradient", "the gradient through residual blocks",
            {"fprime": "each block's own derivative", "blocks": "the number of blocks"},
            sample_residual, solve_residual,
            "Each of ${{ blocks }}$ residual blocks computes $x + F(x)$ with $F' = {{ fp }}$. What factor does the "
@@ -106,7 +105,7 @@ FAMILIES = (
            "${{ factor }}^{ {{- blocks -}} } = {{ answer.gradient }}$. Without the skips the same blocks would "
            "pass on ${{ plain }}$.",
            "The skip path adds one to every block's derivative."),
-    Family("clip-gradient", CHAPTER, "clipping a gradient by its norm",
+    Family("clip-gradient", "clipping a gradient by its norm",
            {"g1": "the gradient's first component", "g2": "its second component", "tau": "the threshold"},
            sample_clip, solve_clip,
            "Clip the gradient $({{ gq[0] }}, {{ gq[1] }})$ at norm threshold $\\tau = {{ tq }}$: what are its "
@@ -117,7 +116,7 @@ FAMILIES = (
            "direction, with norm ${{ tq }}$.{% else %}That is within the threshold, so the gradient is left as it "
            "is: $({{ answer.first }}, {{ answer.second }})$.{% endif %}",
            "Scale by min(1, τ/‖g‖): clipping only ever shrinks a gradient."),
-    Family("expected-slope", CHAPTER, "the sigmoid's expected slope for a spread input",
+    Family("expected-slope", "the sigmoid's expected slope for a spread input",
            {"s": "the spread (standard deviation) of the pre-activation"},
            lambda rng, d: {"s": json_number(sp.Rational(rng.randrange(1, {1: 41, 2: 101, 3: 201}[d]),
                                                         {1: 20, 2: 20, 3: 4}[d]))},

@@ -1,17 +1,18 @@
 """Chapter 3's families: products through depth, the first layer's update,
 how many layers it takes to vanish, the bound that decides between vanishing
-and exploding, and where each float format loses the product."""
+and exploding, where each float format loses the product, and the matrix
+view's spectral-norm bound on one layer's gradient factor."""
 
 
 import sympy as sp
 
+from derive import derive
 from derive.derivations.depth import layers_to_vanish
 from derive.formats import exact_depths, float_format
 from derive.quantity import compact_power
-from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, json_number, pick, q
+from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, decimal, json_number, pick, q
 from gradbook.practice.family import Family, Solved
 
-CHAPTER = "03-depth"
 FACTORS = {1: ("0.5", "0.25", "0.2", "0.1", "0.4", "0.3", "0.6", "0.75"),
            2: ("0.25", "0.2", "0.05", "0.9", "0.95", "0.3", "0.35", "0.7"),
            3: ("0.025", "0.05", "0.95", "0.99", "0.15", "0.45", "0.035", "0.85")}
@@ -94,13 +95,48 @@ def solve_underflow(p):
                    "zero": zero, "at_zero": q(compact_power(factor, zero)), **found})
 
 
+ENTRIES = ("w11", "w12", "w21", "w22")
+RANGES = {"sigmoid": {1: (3, 0), 2: (3, 1), 3: (6, 1)}, "tanh": {1: (1, 1), 2: (1.5, 1), 3: (1.5, 2)}}
+"""For each activation and difficulty: the largest entry in size and its
+decimal places. The ranges straddle the norm at which the bound is one
+(four for the sigmoid, one for tanh), so both verdicts occur."""
+
+
+def sample_spectral(rng, difficulty):
+    activation = pick(rng, ("sigmoid", "tanh"))
+    largest, places = RANGES[activation][difficulty]
+    entries = [0, 0, 0, 0]
+    while not any(entries):
+        entries = [decimal(rng, -largest, largest, places) for _ in ENTRIES]
+    return {"activation": activation, **{name: json_number(v) for name, v in zip(ENTRIES, entries)}}
+
+
+def solve_spectral(p):
+    W = sp.Matrix(2, 2, [sp.Rational(str(p[name])) for name in ENTRIES])
+    d = derive("spectral-bound", activation=p["activation"], **{name: p[name] for name in ENTRIES})
+    norm, factor = d.details["spectral norm"], d.result
+    squares, det = sum(v**2 for v in W), W.det()
+    peak = sp.Rational(1, 4) if p["activation"] == "sigmoid" else sp.Integer(1)
+    vanishes = factor.exact_value < 1
+    return Solved({"norm": (norm, RELATIVE), "factor": (factor, RELATIVE)},
+                  {**{f"{name}q": q(W[i]) for i, name in enumerate(ENTRIES)},
+                   "squares": q(squares), "det": q(det), "det_squared": q(det**2),
+                   "mu": q(norm.exact_value**2), "peak": q(peak),
+                   "slope_of": "The sigmoid's" if p["activation"] == "sigmoid" else "Tanh's", "threshold": q(1 / peak),
+                   "verdict": ("below one, so through $n$ such layers the gradient's size is at most this to the "
+                               "power $n$: a deep stack must vanish, whatever its inputs" if vanishes else
+                               "not below one, so the bound does not force vanishing; whether the gradient "
+                               "shrinks depends on the slopes the units actually have, and saturated units can "
+                               "still make it vanish")})
+
+
 FAMILIES = (
-    Family("depth-product", CHAPTER, "the gradient through many layers", {"factor": "the per-layer factor",
+    Family("depth-product", "the gradient through many layers", {"factor": "the per-layer factor",
            "layers": "the number of layers"}, sample_product, solve_product,
            "Every one of ${{ layers }}$ layers multiplies the gradient by ${{ f }}$. What reaches the first layer?",
            "The factors multiply: ${{ f }}^{ {{- layers -}} } = {{ answer.gradient }}$.",
            "Depth turns the per-layer factor into a power."),
-    Family("first-layer-update", CHAPTER, "the first layer's weight update",
+    Family("first-layer-update", "the first layer's weight update",
            {"factor": "the per-layer factor", "layers": "the number of layers", "lr": "the learning rate"},
            sample_update, solve_update,
            "A gradient of one enters the top of a stack of ${{ layers }}$ layers, each of which multiplies it by "
@@ -109,7 +145,7 @@ FAMILIES = (
            "The gradient reaching the first layer is ${{ f }}^{ {{- layers -}} } = {{ gradient }}$, and the step "
            "is the learning rate times it: ${{ lrq }} \\times {{ gradient }} = {{ answer.update }}$.",
            "First the product through depth, then times the learning rate."),
-    Family("layers-to-vanish", CHAPTER, "layers until the gradient falls below a threshold",
+    Family("layers-to-vanish", "layers until the gradient falls below a threshold",
            {"factor": "the per-layer factor, below one", "eps": "the threshold"}, sample_vanish, solve_vanish,
            "Each layer multiplies the gradient by ${{ f }}$. What is the least number of layers $n$ for which "
            "the product falls below ${{ e }}$?",
@@ -118,7 +154,7 @@ FAMILIES = (
            "${{ f }}^{ {{- answer.layers -}} } = {{ below }}$ is below the threshold, while "
            "${{ f }}^{ {{- previous -}} } = {{ above }}$ is not.",
            "Compare logarithms, then round up."),
-    Family("depth-bound", CHAPTER, "vanishing or exploding: the bound through depth",
+    Family("depth-bound", "vanishing or exploding: the bound through depth",
            {"activation": "sigmoid or tanh", "w": "the weight on every link", "layers": "the number of layers"},
            sample_bound, solve_bound,
            "A chain of {{ layers }} {{ activation }} units has weight $w = {{ wq }}$ on every link. What is the "
@@ -130,7 +166,7 @@ FAMILIES = (
            "$\\lvert w \\rvert > {{ threshold }}$, and even then only while the units stay near the "
            "middle of their curve.",
            "The sigmoid's slope is at most a quarter; tanh's at most one."),
-    Family("underflow-depth", CHAPTER, "the depth at which a float format loses the gradient",
+    Family("underflow-depth", "the depth at which a float format loses the gradient",
            {"factor": "the per-layer factor", "format": "float16, float32 or float64"},
            sample_underflow, solve_underflow,
            "Each layer multiplies the gradient by ${{ f }}$. At what depth does the exact product first fall "
@@ -142,4 +178,23 @@ FAMILIES = (
            "above half of it, ${{ half }}$, and zero after that, from depth ${{ zero }}$ on (where the product is "
            "${{ at_zero }}$).",
            "This is layers-to-vanish with the threshold set to the format's smallest subnormal."),
+    Family("spectral-bound", "the spectral-norm bound on a layer's gradient factor",
+           {"activation": "sigmoid or tanh", **{name: f"the entry {name} of W" for name in ENTRIES}},
+           sample_spectral, solve_spectral,
+           "A layer of {{ activation }} units has the weight matrix "
+           "$W = \\begin{pmatrix} {{ w11q }} & {{ w12q }} \\\\ {{ w21q }} & {{ w22q }} \\end{pmatrix}$. "
+           "What is its spectral norm $\\lVert W \\rVert_2$, and the largest factor "
+           "$\\lVert W \\rVert_2 \\max \\varphi'$ by which the layer's backward pass, "
+           "$W^\\top \\operatorname{diag}(\\varphi'(z))$, can multiply the gradient's size? Must the gradient "
+           "vanish through a deep stack of such layers?",
+           "The spectral norm is the square root of the larger eigenvalue of $W^\\top W$, whose trace is the sum "
+           "of the squared entries, $q = {{ squares }}$, and whose determinant is $(\\det W)^2 = {{ det_squared }}$ "
+           "(with $\\det W = {{ det }}$). The larger eigenvalue is "
+           "$\\mu = (q + \\sqrt{q^2 - 4 (\\det W)^2})/2 = {{ mu }}$, so "
+           "$\\lVert W \\rVert_2 = \\sqrt{\\mu} = {{ answer.norm }}$. {{ slope_of }} slope is at most "
+           "${{ peak }}$, so one layer multiplies the gradient's size by at most "
+           "${{ answer.norm }} \\times {{ peak }} = {{ answer.factor }}$. That is {{ verdict }}. (The bound is "
+           "one at $\\lVert W \\rVert_2 = {{ threshold }}$.)",
+           "‖W‖₂ is the square root of the larger eigenvalue of WᵀW; the sigmoid's slope is at most a quarter, "
+           "tanh's at most one."),
 )
