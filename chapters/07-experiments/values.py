@@ -1,5 +1,6 @@
 """What chapter 7 prints: every number comes from the experiments' results
-(gradbook experiments), which the build hands to values() and the figures."""
+(gradbook experiments), which the build hands to values() and the figures;
+runs are found by their facts (gradbook/experiments/results.py)."""
 
 import math
 from statistics import fmean, median
@@ -10,6 +11,7 @@ from derive import Measured, Quantity, activation
 from derive.audit import stated
 from derive.precision import DPS
 from gradbook.experiments.network.optimizers import Adam
+from gradbook.experiments.results import distinct, facts, histories, matching, unchanged_layers
 
 EXPERIMENTS = ("source-002", "source-003", "gradient-by-layer", "precision")
 
@@ -31,28 +33,6 @@ PROFILES = (("sigmoid, Xavier", {"activation": "sigmoid", "init": "xavier", **PL
 VARIANTS = (("plain", {}), ("bn", {"batch_norm": True}), ("skip", {"skip": True}))
 BARELY_TRAINED = 0.01
 """A layer in which fewer than this share of the weights changed in training was barely touched by it."""
-
-
-def histories(result: dict, **match) -> list[dict]:
-    """The histories of the runs whose description matches: data keys
-    (upsample), network keys (activation, batch_norm, skip), `init` (a kind,
-    or "small" for N(0, 0.01²)), `depth`, `dtype` and `seed`."""
-    chosen = []
-    for run in result["runs"]:
-        spec, net = run["spec"], run["spec"]["network"]
-        facts = {**spec["data"], **net, "seed": spec["seed"], "depth": len(net["hidden"]) + 1,
-                 "dtype": spec["training"].get("dtype", "float64"), "init": _init_name(net["init"])}
-        if all(facts.get(key) == value for key, value in match.items()):
-            chosen.append(run["history"])
-    if not chosen:
-        raise LookupError(f"no run of {result['experiment']} matches {match}")
-    return chosen
-
-
-def _init_name(init: dict) -> str:
-    if init["kind"] != "normal":
-        return init["kind"]
-    return "small" if init["mean"] == 0 else f"N({init['mean']:g},{init['std']:g})"
 
 
 def init_latex(init: dict) -> str:
@@ -79,13 +59,6 @@ def sigmoid_slope(z: float) -> Measured:
     """σ'(z) at a measured input, computed without cancellation for large z."""
     tail = math.exp(-abs(z))
     return m(tail / (1 + tail) ** 2)
-
-
-def unchanged_layers(history: dict, below: float = 0) -> int:
-    """How many layers, counted from the input, ended training with no more than
-    the share `below` of their weights changed (by default: not one weight)."""
-    shares = history["changed_share"]
-    return next((k for k, share in enumerate(shares) if share > below), len(shares))
 
 
 def span(counts: list[int]) -> str:
@@ -115,8 +88,8 @@ SETTINGS_002 = {"sigmoid_n": ("sigmoid", "N(1,1)"), "relu_n": ("relu", "N(1,1)")
 
 
 def _row_002(result: dict, upsample: int, act: str, init: str) -> dict:
-    runs = histories(result, upsample=upsample, activation=act, init=init)
-    spec = next(r["spec"] for r in result["runs"] if r["history"] is runs[0])
+    found = matching(result, upsample=upsample, activation=act, init=init)
+    runs, spec = [r["history"] for r in found], found[0]["spec"]
     accuracy = [h["test_accuracy"][-1] for h in runs]
     return {"inputs": runs[0]["inputs"], "activation": act, "init": init_latex(spec["network"]["init"]),
             "start": m(fmean(h["train_loss"][0] for h in runs)), "loss": m(fmean(h["train_loss"][-1] for h in runs)),
@@ -170,7 +143,7 @@ def _source_003(result: dict) -> dict:
     return {"rows": rows, "by": {r["activation"]: r for r in rows}, "classes": first["data"]["classes"],
             "class_count": len(first["data"]["classes"]),
             "width": first["network"]["hidden"][0], "hidden_layers": len(first["network"]["hidden"]),
-            "layers": len(first["network"]["hidden"]) + 1, "epochs": first["training"]["epochs"],
+            "layers": facts(first)["depth"], "epochs": first["training"]["epochs"],
             "batch": first["training"]["batch"], "lr": setting(first["training"]["lr"]),
             "seeds": len(sigmoid), "train": sizes["train_size"], "test": sizes["test_size"],
             "plateau_gap": m(max(abs(v - math.log(2)) for h in sigmoid for v in h["train_loss"][1:])),
@@ -190,9 +163,8 @@ def _gradient_by_layer(result: dict) -> dict:
         runs = histories(result, **match)
         return m(_geometric_mean(h[f"grad_norm_{when}"][0] / h[f"grad_norm_{when}"][-1] for h in runs))
 
-    depths = sorted({len(r["spec"]["network"]["hidden"]) + 1 for r in result["runs"]})
-    inits = {name: init_latex(next(r["spec"]["network"]["init"] for r in result["runs"]
-                                   if _init_name(r["spec"]["network"]["init"]) == name))
+    depths = distinct(result, "depth")
+    inits = {name: init_latex(matching(result, init=name)[0]["spec"]["network"]["init"])
              for name in ("small", "xavier", "he")}
     rows = [{"activation": act, "init": label, **{f"d{d}": ratio("initial", activation=act, init=init, depth=d,
                                                               batch_norm=False, skip=False) for d in depths},
@@ -254,7 +226,7 @@ def _precision(result: dict) -> dict:
         unchanged = [unchanged_layers(h) for h in runs]
         rows.append({"format": fmt, "zero": span(zero_layers),
                      "first_norm": m(fmean(h["grad_norm_initial"][0] for h in runs)), "unchanged": span(unchanged)})
-    return {"rows": rows, "by": {r["format"]: r for r in rows}, "depth": len(first["network"]["hidden"]) + 1,
+    return {"rows": rows, "by": {r["format"]: r for r in rows}, "depth": facts(first)["depth"],
             "width": first["network"]["hidden"][0], "epochs": first["training"]["epochs"],
             "lr": setting(first["training"]["lr"]), "seeds": len(histories(result, dtype="float64")),
             "dead_pixels": percent(histories(result, dtype="float64")[0]["grad_zero_share_initial"][0]),

@@ -1,8 +1,7 @@
 """Chapter 7's explanations are computed from the experiments' histories: a
 network stuck on one answer is recognized as such and its accuracies are that
-answer's share of each split; the layers training never reached are counted;
-σ' at a measured input is exact. The histories here are made up so that the
-expected values are known by construction."""
+answer's share of each split; σ' at a measured input is exact. The histories
+here are made up so that the expected values are known by construction."""
 
 import importlib.util
 from pathlib import Path
@@ -47,16 +46,6 @@ def test_a_network_stuck_on_one_answer_scores_that_answers_share():
 ], ids=["learned-something-once", "answers-the-smaller-class"])
 def test_a_network_that_is_not_stuck_on_the_larger_class_is_not_called_so(train, test):
     assert not source_003([run("sigmoid", train, test)])["one_answer"]
-
-
-@pytest.mark.parametrize("shares, below, expected", [
-    ([0, 0, 0.5, 1], 0, 2),
-    ([0, 0.001, 0, 0.5, 1], 0, 1),
-    ([0, 0.001, 0, 0.5, 1], 0.01, 3),
-    ([0, 0], 0, 2),
-], ids=["untouched", "one-weight-moved", "barely-trained", "all-untouched"])
-def test_layers_training_never_reached_are_counted_from_the_input(shares, below, expected):
-    assert values.unchanged_layers({"changed_share": shares}, below) == expected
 
 
 @pytest.mark.parametrize("z", [0.5, 19.5, 58.6, -30], ids=["small", "shipped-images", "enlarged-images", "negative"])
