@@ -45,7 +45,7 @@ def main() -> None:
     graded = time.perf_counter() - t
 
     slowest, slowest_text = 0.0, ""
-    modes = {a.grading["mode"]: a for p in problems.problems for a in p.answers}
+    modes = {a.grading.mode: a for p in problems.problems for a in p.answers}
     hostile = corpus() + expressions(FUZZED)
     t = time.perf_counter()
     for text_ in hostile:

@@ -24,7 +24,7 @@ from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.catalog import catalog
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
-from gradbook.practice.sheets import rule_text, shown_value
+from gradbook.practice.sheets import shown_value
 
 @dataclass
 class Rendered:
@@ -108,7 +108,7 @@ class Helpers:
         made = self._family(family)
         problem = made.generate(seed, difficulty=difficulty)
         stated = self._exercise(name, problem.statement, made.title)
-        answers = "; ".join(f"{a.name} = {shown_value(a)} (accepted {rule_text(a)})" for a in problem.answers)
+        answers = "; ".join(f"{a.name} = {shown_value(a)} (accepted {a.grading.describe()})" for a in problem.answers)
         self.answers.append((name, f"{answers}.\n\n{problem.solution}"))
         return stated
 
@@ -197,7 +197,7 @@ class Helpers:
             groups.setdefault(family.chapter, []).append({
                 "name": problem.id, "title": family.title, "statement": problem.statement,
                 "solution": problem.solution, "hint": problem.hint,
-                "answers": [{"name": a.name, "shown": shown_value(a), "rule": rule_text(a)} for a in problem.answers]})
+                "answers": [{"name": a.name, "shown": shown_value(a), "rule": a.grading.describe()} for a in problem.answers]})
         return [{"chapter": chapter, "problems": problems} for chapter, problems in sorted(groups.items())]
 
     def ref(self, key: str) -> str:

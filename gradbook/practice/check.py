@@ -6,6 +6,7 @@ from pathlib import Path
 from gradbook.errors import UsageError
 from gradbook.practice.grade import grade, key_defined
 from gradbook.practice.model import ProblemSet, json_from_text
+from gradbook.practice.rules import Symbolic
 
 MAX_BYTES = 16 * 2**20
 """A key or an answers file larger than this is refused, unread (a class of
@@ -40,7 +41,7 @@ def load_key(path: Path) -> ProblemSet:
     key = ProblemSet.from_json(read_text(path, "key"), str(path))
     for problem in key.problems:
         for answer in problem.answers:
-            if answer.grading["mode"] == "symbolic" and not key_defined(answer):
+            if isinstance(answer.grading, Symbolic) and not key_defined(answer):
                 raise UsageError(f"{path}: problem {problem.id!r}, answer {answer.name!r}: the expression "
                                  "is undefined or out of range at every point tried")
     return key

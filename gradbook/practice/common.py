@@ -10,11 +10,12 @@ import sympy as sp
 from derive import Quantity
 from derive.quantity import q
 from derive.numbers import SIG_FIGS, round_sig
+from gradbook.practice.rules import Absolute, Relative, SignificantFigures
 
-RELATIVE = {"mode": "rel", "tol": 0.01}
+RELATIVE = Relative(0.01)
 """Within 1 %: any answer given to the book's three figures passes."""
-THREE_FIGURES = {"mode": "sigfig", "figures": 3}
-WHOLE_NUMBER = {"mode": "abs", "tol": 0}
+THREE_FIGURES = SignificantFigures(3)
+WHOLE_NUMBER = Absolute(0)
 MAX_FIGURES = 20
 """A worked solution never prints a value to more figures than this."""
 

@@ -17,6 +17,8 @@ import sympy as sp
 
 from derive import Quantity
 from gradbook.practice.model import Answer, Problem
+from gradbook.practice.printer import answer_text
+from gradbook.practice.rules import Rule
 from gradbook.formatting import render_text
 
 VALUE_DIGITS = 30
@@ -65,9 +67,11 @@ class Family:
         return self.problem(params, f"{self.name}-{seed}-{slot}", level)
 
 
-def _answer(name: str, value, rule: dict) -> Answer:
+def _answer(name: str, value, rule: Rule | dict) -> Answer:
+    """The answer as the key holds it; a rule may still be given in its JSON form."""
+    rule = rule if isinstance(rule, Rule) else Rule.from_json(rule)
     if isinstance(value, Quantity):
         return Answer(name, value.exact_string(), value.value_string(VALUE_DIGITS), rule)
-    return Answer(name, str(value), None, rule)
+    return Answer(name, answer_text(value), None, rule)
 
 

@@ -20,17 +20,16 @@ answer invalid, never the whole run.
 
 import random
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 
 import mpmath
 import sympy as sp
 
-from derive.numbers import round_sig
 from derive.symbols import sigma
-from gradbook.practice.model import KEY_LENGTH, Answer, is_count
+from gradbook.practice.model import KEY_LENGTH, Answer
 from gradbook.practice.evaluate import Budget, Undefined, evaluate, number
 from gradbook.practice.parse import AnswerError, parse
+from gradbook.practice.rules import NumericRule
 
 SCALES = (0.5, 1, 3, 3, 10, 10, 25, 40)
 """Each point's variables lie within ±scale: half of the points far from the origin."""
@@ -60,9 +59,10 @@ def grade(answer: Answer, typed, rng: random.Random | None = None) -> Verdict:
         return Verdict("invalid", "no answer was given")
     budget = Budget()
     try:
-        if answer.grading["mode"] == "symbolic":
-            return _symbolic(answer, typed, rng or random.SystemRandom(), budget)
-        return _numeric(answer, number(typed, percent=not is_count(answer.grading), budget=budget))
+        rule = answer.grading
+        if isinstance(rule, NumericRule):
+            return _numeric(answer, number(typed, percent=rule.percent, budget=budget))
+        return _symbolic(answer, typed, rng or random.SystemRandom(), budget)
     except AnswerError as exc:
         return Verdict("invalid", str(exc))
     except Exception as exc:  # one answer's fault is that answer's verdict, never the run's
@@ -74,74 +74,34 @@ def _numeric(answer: Answer, given) -> Verdict:
     with mpmath.workdps(50):
         truth = mpmath.mpf(answer.value)
         rule = answer.grading
-        if _close(given, truth, rule):
+        if rule.accepts(given, truth):
             return Verdict("correct", "correct")
-        return Verdict("incorrect", _why(given, truth, rule))
-
-
-def _close(given, truth, rule) -> bool:
-    mode = rule["mode"]
-    if mode == "rel":
-        return abs(given - truth) <= mpmath.mpf(rule["tol"]) * abs(truth)
-    if mode == "abs":
-        return abs(given - truth) <= mpmath.mpf(rule["tol"])
-    return _figures(given, rule["figures"]) == _figures(truth, rule["figures"])
-
-
-def _figures(value, n: int) -> Decimal:
-    return round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False)), n) if value else Decimal(0)
-
-
-def _why(given, truth, rule) -> str:
-    """The most useful thing to say about a wrong number, without giving the answer away."""
-    if truth != 0 and _close(-given, truth, rule):
-        return "right magnitude, wrong sign"
-    if rule["mode"] == "sigfig":
-        n = rule["figures"]
-        if n > 1 and _figures(given, n - 1) == _figures(truth, n - 1):
-            return f"right to {n - 1} significant figures; {n} were asked (check the last figure)"
-    if given != 0 and truth != 0 and (given > 0) == (truth > 0):
-        ratio = mpmath.log10(abs(given / truth))
-        shift = int(mpmath.nint(ratio))
-        if shift and abs(ratio - shift) < 0.01:
-            if shift == 2:
-                return "100 times too large: if you meant a percentage, write it with %"
-            return f"off by a factor of 10^{shift}: check the decimal point or the exponent"
-    if truth != 0:
-        error = abs(given - truth) / abs(truth)
-        return f"not within the tolerance (off by {mpmath.nstr(100 * error, 2)} % of the answer)"
-    return "not within the tolerance"
+        return Verdict("incorrect", rule.why(given, truth))
 
 
 def key_tree(answer: Answer) -> tuple:
     """The key's expression, read by the same safe parser: a key file is input too."""
-    rule = answer.grading
-    return parse(answer.exact, set(rule["variables"]) | set(rule.get("constants", {})), max_length=KEY_LENGTH)
-
-
-def constants(answer: Answer) -> dict[str, Fraction]:
-    """The rule's named constants, exactly (the key was validated when it was read)."""
-    return {name: Fraction(text) for name, text in answer.grading.get("constants", {}).items()}
+    return parse(answer.exact, answer.grading.names, max_length=KEY_LENGTH)
 
 
 def key_defined(answer: Answer) -> bool:
     """Whether the key's expression has a value at some point of a fixed draw
     (a key that has none could grade nothing)."""
-    truth, fixed, budget = key_tree(answer), constants(answer), Budget()
+    truth, fixed, budget = key_tree(answer), answer.grading.fixed(), Budget()
     try:
         return any(_compare(truth, truth, {**fixed, **point}, budget) == "same"
-                   for point in sample_points(answer.grading["variables"], random.Random(0)))
+                   for point in sample_points(answer.grading.variables, random.Random(0)))
     except AnswerError:
         return False
 
 
 def _symbolic(answer: Answer, typed: str, rng: random.Random, budget: Budget) -> Verdict:
     rule = answer.grading
-    given = parse(typed, set(rule["variables"]) | set(rule.get("constants", {})))
+    given = parse(typed, rule.names)
     truth = key_tree(answer)
-    fixed = constants(answer)
+    fixed = rule.fixed()
     outcomes = [_compare(given, truth, {**fixed, **point}, budget)
-                for point in sample_points(rule["variables"], rng)]
+                for point in sample_points(rule.variables, rng)]
     compared = [o for o in outcomes if o != "skip"]
     if not compared:
         return Verdict("invalid", "the key's expression is undefined at every point tried; tell your instructor")

@@ -8,65 +8,48 @@
 """
 
 import json
-import math
 import re
 from dataclasses import dataclass, field
 
 from gradbook.errors import UsageError
-from gradbook.practice.parse import CONSTANTS, FUNCTIONS, MAX_MAGNITUDE, AnswerError, parse
+from gradbook.practice.parse import MAX_MAGNITUDE, AnswerError, parse
+from gradbook.practice.rules import NumericRule, Rule
 
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(e[+-]?([0-9]{1,6}))?")
-_CONSTANT = re.compile(r"-?[0-9]{1,30}(\.[0-9]{1,30})?(/[1-9][0-9]{0,29})?")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,30}")
-MODES = {"rel": ("tol",), "abs": ("tol",), "sigfig": ("figures",), "symbolic": ("variables",)}
-OPTIONAL = {"symbolic": ("constants",)}
 KEY_LENGTH = 2_000
 """A key's expression is read by the learner's parser, with this length limit."""
-MAX_FIGURES = 20
-"""A value carries at least 25 significant digits; a rule may ask for at most this many."""
-
-
-def is_count(rule: dict) -> bool:
-    """An answer that must be exactly a whole number (a number of layers) is a
-    count, not a ratio: it is not written as a percentage."""
-    return rule["mode"] == "abs" and rule["tol"] == 0
 
 
 @dataclass(frozen=True)
 class Answer:
-    """One answer a problem asks for: its exact form (a string sympy reads back,
-    or None), its value to 30 figures (None for an expression), and the rule
-    that grades it."""
+    """One answer a problem asks for: its exact form (a number as text sympy
+    reads back, an expression as text the safe parser reads back, or None),
+    its value to 30 figures (None for an expression), and the rule that grades it."""
 
     name: str
     exact: str | None
     value: str | None
-    grading: dict
+    grading: Rule
 
     def to_dict(self) -> dict:
-        return {"name": self.name, "exact": self.exact, "value": self.value, "grading": self.grading}
+        return {"name": self.name, "exact": self.exact, "value": self.value, "grading": self.grading.to_json()}
 
     @classmethod
     def from_dict(cls, data: dict) -> "Answer":
         """The answer in `data`, checked against the format's rules; a ValueError saying what is wrong."""
         _require(isinstance(data, dict), "an answer must be an object")
-        name, exact, value, rule = (data.get(k) for k in ("name", "exact", "value", "grading"))
+        name, exact, value = (data.get(k) for k in ("name", "exact", "value"))
         _require(isinstance(name, str) and name.strip(), f"an answer's name must be text, got {name!r}")
-        _require(isinstance(rule, dict), f"answer {name!r}: grading must be an object")
-        mode = rule.get("mode")
-        _require(mode in MODES, f"answer {name!r}: grading mode {mode!r} is not one of {', '.join(MODES)}")
-        allowed = {"mode", *MODES[mode], *OPTIONAL.get(mode, ())}
-        missing = [k for k in MODES[mode] if k not in rule]
-        _require(not missing, f"answer {name!r}: a {mode} rule needs {', '.join(missing)}")
-        stray = sorted(set(rule) - allowed)
-        if stray:
-            raise ValueError(f"answer {name!r}: a {mode} rule has no setting {stray[0]!r}")
-        _require(exact is None or isinstance(exact, str), f"answer {name!r}: exact must be text or null")
-        if mode == "symbolic":
-            _check_symbolic(name, exact, value, rule)
-        else:
-            _check_numeric(name, value, rule)
-        return cls(name, exact, value, dict(rule))
+        try:
+            rule = Rule.from_json(data.get("grading"))
+            _require(exact is None or isinstance(exact, str), "exact must be text or null")
+            if isinstance(rule, NumericRule):
+                _check_value(value)
+            else:
+                _check_expression(exact, value, rule.names)
+        except ValueError as exc:
+            raise ValueError(f"answer {name!r}: {exc}") from None
+        return cls(name, exact, value, rule)
 
 
 def _require(condition, message: str) -> None:
@@ -74,49 +57,19 @@ def _require(condition, message: str) -> None:
         raise ValueError(message)
 
 
-def _is_number(value) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def _check_numeric(name: str, value, rule: dict) -> None:
+def _check_value(value) -> None:
     match = _DECIMAL.fullmatch(value) if isinstance(value, str) else None
-    _require(match, f"answer {name!r}: value {value!r} is not a decimal number")
-    _require(not match[3] or int(match[3]) <= MAX_MAGNITUDE,
-             f"answer {name!r}: value {value!r} is beyond 10^±{MAX_MAGNITUDE}")
-    mode = rule["mode"]
-    if mode == "sigfig":
-        figures = rule["figures"]
-        _require(isinstance(figures, int) and not isinstance(figures, bool) and 1 <= figures <= MAX_FIGURES,
-                 f"answer {name!r}: figures must be a whole number from 1 to {MAX_FIGURES}, got {figures!r}")
-    elif mode == "rel":
-        _require(_is_number(rule["tol"]) and 0 < rule["tol"] < 1,
-                 f"answer {name!r}: a relative tolerance must be a number above 0 and below 1, got {rule['tol']!r}")
-    else:
-        _require(_is_number(rule["tol"]) and rule["tol"] >= 0,
-                 f"answer {name!r}: an absolute tolerance must be a finite number from 0 up, got {rule['tol']!r}")
+    _require(match, f"value {value!r} is not a decimal number")
+    _require(not match[3] or int(match[3]) <= MAX_MAGNITUDE, f"value {value!r} is beyond 10^±{MAX_MAGNITUDE}")
 
 
-def _check_symbolic(name: str, exact, value, rule: dict) -> None:
-    variables, constants = rule["variables"], rule.get("constants", {})
-    _require(isinstance(variables, list) and 1 <= len(variables) <= 5
-             and all(isinstance(v, str) and _NAME.fullmatch(v) for v in variables)
-             and len(set(variables)) == len(variables),
-             f"answer {name!r}: variables must be a list of one to five distinct names, got {variables!r}")
-    _require(isinstance(constants, dict), f"answer {name!r}: constants must be an object of name: number")
-    for const, text in constants.items():
-        _require(_NAME.fullmatch(const) and const not in variables,
-                 f"answer {name!r}: {const!r} cannot name a constant")
-        _require(isinstance(text, str) and _CONSTANT.fullmatch(text),
-                 f"answer {name!r}: constant {const!r} must be a decimal or a fraction as text, got {text!r}")
-    reserved = sorted((set(variables) | set(constants)) & set(FUNCTIONS + CONSTANTS))
-    if reserved:
-        raise ValueError(f"answer {name!r}: {reserved[0]!r} is a function or constant, not a variable")
-    _require(value is None, f"answer {name!r}: a symbolic answer has no value")
-    _require(isinstance(exact, str), f"answer {name!r}: a symbolic answer needs its expression")
+def _check_expression(exact, value, names: frozenset[str]) -> None:
+    _require(value is None, "a symbolic answer has no value")
+    _require(isinstance(exact, str), "a symbolic answer needs its expression")
     try:
-        parse(exact, set(variables) | set(constants), max_length=KEY_LENGTH)
+        parse(exact, names, max_length=KEY_LENGTH)
     except AnswerError as exc:
-        raise ValueError(f"answer {name!r}: its expression cannot be read: {exc}") from None
+        raise ValueError(f"its expression cannot be read: {exc}") from None
 
 
 @dataclass(frozen=True)

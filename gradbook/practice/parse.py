@@ -32,7 +32,8 @@ _TIMES = {"×", "·", "⋅", "∙", "*"}
 _MINUS = str.maketrans({m: "-" for m in "−–‐‑﹣－"})
 """Every dash a keyboard or a word processor makes for a minus is a minus, in exponents too."""
 _NUMBER = re.compile(r"([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?")
-_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+"""A name as the tokenizer reads one: a variable, a constant or a function."""
 _TIMES_TEN = re.compile(r"[ \t]*[xX][ \t]*(?=10)")
 
 
@@ -82,7 +83,7 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
             i = match.end()
             i = _times_ten(text, i, found)
         elif ch.isascii() and (ch.isalpha() or ch == "_"):
-            match = _NAME.match(text, i)
+            match = NAME.match(text, i)
             found.append(Token("name", match[0], i))
             i = match.end()
         elif text.startswith("**", i):

@@ -8,12 +8,9 @@ from derive import printing
 from derive.numbers import format_decimal, round_sig
 from gradbook import formats
 from gradbook.practice.catalog import families
-from gradbook.practice.grade import constants, key_tree, sympy_expression
-from gradbook.practice.model import Answer, ProblemSet, is_count
+from gradbook.practice.grade import key_tree, sympy_expression
+from gradbook.practice.model import Answer, ProblemSet
 from gradbook.formatting import boxed, markdown_text
-
-RULES = {"rel": "within {tol_percent} %", "abs": "within {tol} of it", "exact": "exactly", "sigfig": "to {figures} significant figures",
-         "symbolic": "as any equivalent expression"}
 
 
 def _heading(number: int, problem) -> str:
@@ -26,19 +23,10 @@ def shown_value(answer: Answer) -> str:
     """The answer as the key prints it, as mathematics: a number in the house
     style, an expression typeset (read by the grader's own safe parser)."""
     if answer.value is None:
-        return f"${printing.latex(sympy_expression(key_tree(answer), constants(answer)))}$"
+        return f"${printing.latex(sympy_expression(key_tree(answer), answer.grading.fixed()))}$"
     if answer.exact is not None and answer.exact.lstrip("-").isdigit():
         return f"${answer.exact}$"
     return f"${format_decimal(round_sig(Decimal(answer.value)), 'latex')}$"
-
-
-def rule_text(answer: Answer) -> str:
-    rule = dict(answer.grading)
-    if is_count(rule):
-        return RULES["exact"]
-    if "tol" in rule:
-        rule["tol_percent"] = format((Decimal(str(rule["tol"])) * 100).normalize(), "f")
-    return RULES[rule["mode"]].format(**rule)
 
 
 def worksheet_markdown(problems: ProblemSet) -> str:
@@ -54,7 +42,7 @@ def worksheet_markdown(problems: ProblemSet) -> str:
 def key_markdown(problems: ProblemSet) -> str:
     parts = [f"# Answer key\n\nSeed {problems.seed}, {len(problems.problems)} problems.\n"]
     for number, p in enumerate(problems.problems, 1):
-        answers = "\n".join(f"- **{markdown_text(a.name)}** = {shown_value(a)} (accepted {rule_text(a)})"
+        answers = "\n".join(f"- **{markdown_text(a.name)}** = {shown_value(a)} (accepted {a.grading.describe()})"
                             for a in p.answers)
         parts.append(_heading(number, p) + boxed("problem", p.statement) + "\n" + answers + "\n"
                      + boxed("solution", f"*Solution.* {p.solution}"))

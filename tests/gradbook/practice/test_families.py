@@ -127,5 +127,5 @@ def test_a_symbolic_answer_is_shown_as_mathematics_and_its_names_are_introduced(
         for answer in problem.answers:
             shown = shown_value(answer)
             assert shown.startswith("$") and shown.endswith("$") and not re.search(r"\*|`|exp\(", shown), shown
-            for constant in answer.grading.get("constants", {}):
+            for constant in answer.grading.constants:
                 assert f"${constant}$" in problem.statement, problem.statement

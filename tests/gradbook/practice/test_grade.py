@@ -11,6 +11,7 @@ from gradbook.practice import grade as grade_module
 from gradbook.practice.catalog import families
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
+from gradbook.practice.rules import Rule, Symbolic
 from gradbook.practice.sheets import shown_value
 
 FAMILIES = families()
@@ -20,11 +21,10 @@ QUARTER = "2.5000000000000000000000000000e-1"
 
 def numeric(mode="rel", value=QUARTER, **rule):
     rule = rule or {"rel": {"tol": 0.01}, "abs": {"tol": 0.001}, "sigfig": {"figures": 3}}[mode]
-    return Answer("x", "1/4", value, {"mode": mode, **rule})
+    return Answer("x", "1/4", value, Rule.from_json({"mode": mode, **rule}))
 
 
-SCALED = Answer("derivative", "3*exp(-3*z)/(1 + exp(-3*z))**2", None,
-                {"mode": "symbolic", "variables": ["z"], "constants": {"a": "3"}})
+SCALED = Answer("derivative", "3*exp(-3*z)/(1 + exp(-3*z))**2", None, Symbolic(["z"], {"a": "3"}))
 
 
 @pytest.mark.parametrize("typed", [
@@ -91,8 +91,7 @@ def test_unreadable_answers_are_invalid_with_a_pointer(answer, typed, message):
     assert verdict.verdict == "invalid" and message in verdict.feedback
 
 
-SCALED_MINUS_FOUR = Answer("derivative", "-4*exp(4*z)/(exp(4*z) + 1)**2", None,
-                           {"mode": "symbolic", "variables": ["z"], "constants": {"a": "-4"}})
+SCALED_MINUS_FOUR = Answer("derivative", "-4*exp(4*z)/(exp(4*z) + 1)**2", None, Symbolic(["z"], {"a": "-4"}))
 """The key of differentiate-scaled-sigmoid-7-3 (practice --count 20 --seed 7), as problems.json holds it."""
 
 

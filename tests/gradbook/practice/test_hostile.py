@@ -8,14 +8,14 @@ import pytest
 
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
+from gradbook.practice.rules import Absolute, Relative, SignificantFigures, Symbolic
 from tests.gradbook.practice.hostile import corpus, expressions
 
 ANSWERS = {
-    "rel": Answer("x", "1/4", "2.5000000000000000000000000000e-1", {"mode": "rel", "tol": 0.01}),
-    "sigfig": Answer("x", "1/4", "2.5000000000000000000000000000e-1", {"mode": "sigfig", "figures": 3}),
-    "count": Answer("layers", "6", "6", {"mode": "abs", "tol": 0}),
-    "symbolic": Answer("derivative", "-4*exp(4*z)/(exp(4*z) + 1)**2", None,
-                       {"mode": "symbolic", "variables": ["z"], "constants": {"a": "-4"}}),
+    "rel": Answer("x", "1/4", "2.5000000000000000000000000000e-1", Relative(0.01)),
+    "sigfig": Answer("x", "1/4", "2.5000000000000000000000000000e-1", SignificantFigures(3)),
+    "count": Answer("layers", "6", "6", Absolute(0)),
+    "symbolic": Answer("derivative", "-4*exp(4*z)/(exp(4*z) + 1)**2", None, Symbolic(["z"], {"a": "-4"})),
 }
 FUZZED = expressions(10_000)
 VERDICTS = {"correct", "incorrect", "invalid"}

@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
+from gradbook.practice.rules import Relative, Symbolic
 from gradbook.practice.evaluate import number
 from gradbook.practice.parse import MAX_LENGTH, AnswerError, parse, tokens
 
@@ -28,9 +29,8 @@ HOSTILE = st.one_of(
         "2 ⁄ 3", "\x00", "0x1F", "1_000", "1..2", "--1", "2**-1000", "z.real", "a[0]",
     ]),
 )
-ANSWER = Answer("x", "1/4", "2.5e-1", {"mode": "rel", "tol": 0.01})
-SYMBOLIC = Answer("d", "3*exp(-3*z)/(1 + exp(-3*z))**2", None,
-                  {"mode": "symbolic", "variables": ["z"], "constants": {"a": "3"}})
+ANSWER = Answer("x", "1/4", "2.5e-1", Relative(0.01))
+SYMBOLIC = Answer("d", "3*exp(-3*z)/(1 + exp(-3*z))**2", None, Symbolic(["z"], {"a": "3"}))
 
 
 @contextmanager
