@@ -15,7 +15,7 @@ from gradbook.build import build
 from gradbook.errors import UsageError
 from gradbook.practice.catalog import CHECKS_FILE, FAMILIES_FILE
 from gradbook.practice.generate import practice_set
-from gradbook.practice.sheets import rule_text, shown_value
+from gradbook.practice.sheets import shown_value
 from tests.gradbook.test_built_guide import page_text
 
 EXERCISES = """# {title}
@@ -91,7 +91,7 @@ def test_a_family_exercise_is_the_practice_commands_problem_with_its_rule_and_so
                     for p in ("01-one", "key"))
     assert shown(problem.statement) in chapter
     answer = problem.answers[0]
-    assert shown(f"{answer.name} = {shown_value(answer)} (accepted {rule_text(answer)})") in key
+    assert shown(f"{answer.name} = {shown_value(answer)} (accepted {answer.grading.describe()})") in key
     assert shown(problem.solution) in key
     assert "first-small" not in chapter, "a model answer is printed in the answer key, not beside its exercise"
 
