@@ -16,7 +16,7 @@ from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from gradbook import build_cache, build_lock, build_stamp, exercises, formats, glossary, labels, listings
+from gradbook import build_cache, build_lock, build_stamp, claims, exercises, formats, glossary, labels, listings
 from gradbook.book import ROOT, Book, Part, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.clean import BUILD_CACHE, EXPERIMENT_CACHE, note_build
@@ -96,13 +96,20 @@ def experiment_results(book: Book, out: Path, progress: Progress = QUIET) -> dic
     return {slug: {name: found[name] for name in names} for slug, names in needed.items() if names}
 
 
-def part_key(part, results: dict | None, families: str) -> str:
+def shared_content(book: Book) -> str:
+    """A digest of what any part may print from other parts' folders: every
+    chapter's problem families and the sources' claims."""
+    folder = claims.claims_folder(book)
+    return build_cache.key(catalog.digest(book), build_cache.folder_fingerprint(folder) if folder else "")
+
+
+def part_key(part, results: dict | None, shared: str) -> str:
     """What a part's rendering depends on: its folder (where it is, since the
-    rendered part records it, and what it holds), the code, the problem
-    families (any part may print any chapter's, by their digest), its place in
-    the book, and the keys of the experiment results it reads."""
+    rendered part records it, and what it holds), the code, the content it may
+    print from other folders (`shared_content`), its place in the book, and
+    the keys of the experiment results it reads."""
     experiments = sorted(r["key"] for r in (results or {}).values())
-    return build_cache.key(build_cache.code_fingerprint(), families, part.slug, part.number, part.letter,
+    return build_cache.key(build_cache.code_fingerprint(), shared, part.slug, part.number, part.letter,
                            part.folder, build_cache.folder_fingerprint(part.folder), *experiments)
 
 
@@ -110,8 +117,8 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
                progress: Progress = QUIET) -> tuple[list[Rendered], tuple[str, ...]]:
     """Every part rendered, in the book's order: from the cache where it holds
     the part, the rest on as many cores as there are. Also the slugs rendered."""
-    families = catalog.digest(book)
-    keys = {part.slug: part_key(part, results.get(part.slug), families) for part in book.parts}
+    shared = shared_content(book)
+    keys = {part.slug: part_key(part, results.get(part.slug), shared) for part in book.parts}
     done = {part.slug: store.get("parts", keys[part.slug], Rendered) for part in book.parts}
     missing = [part for part in book.parts if done[part.slug] is None]
     workers = min(os.cpu_count() or 1, len(missing))

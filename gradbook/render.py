@@ -10,10 +10,10 @@ from pathlib import Path
 import jinja2
 
 from derive import Derivation, printing
-from derive.audit import stated as source_printed
 from gradbook import build_cache, explorer, labels
 from gradbook.book import Part
 from gradbook.build_cache import NO_CACHE, BuildCache
+from gradbook.claims import book_audit
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
 from gradbook.exercises import PLACEHOLDER
@@ -165,7 +165,7 @@ class Helpers:
         """What a source printed, exactly, as audit claim `claim_id` records it:
         how a sentence quotes a source ("source 000 writes {{ quote("000-02") }}").
         A quotation in LaTeX (source 002's) is typeset as math."""
-        stated = source_printed(claim_id)
+        stated = book_audit(self.part.root).stated(claim_id)
         return f"${stated}$" if "\\" in stated or "^{" in stated else markdown_text(stated)
 
     def note(self, caller) -> str:

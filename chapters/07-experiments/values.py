@@ -8,9 +8,9 @@ from statistics import fmean, median
 import sympy as sp
 
 from derive import Measured, Quantity, activation
-from derive.audit import stated
 from derive.precision import DPS
 from gradbook.experiments.network.optimizers import Adam
+from gradbook.claims import book_audit
 from gradbook.experiments.results import distinct, facts, histories, matching, unchanged_layers
 
 EXPERIMENTS = ("source-002", "source-003", "gradient-by-layer", "precision")
@@ -19,7 +19,7 @@ GREY_LEVELS, SIDE = 16, 8
 """The digits as scikit-learn ships them: 8×8 pixels, 16 grey levels."""
 MNIST_SIDE, MNIST_STEPS, MNIST_EPOCHS = 28, 469, 10
 """Source 002's MNIST: 28×28 pixels; its log shows 469 steps per epoch, for 10 epochs."""
-SOURCE_002_LAST_LOSS = stated("002-17")
+SOURCE_002_LAST_LOSS = book_audit().stated("002-17")
 """Source 002's sigmoid network's loss after its last epoch, as the audit quotes it."""
 INIT_NAMES = {"xavier": "Xavier", "he": "He"}
 PLOT_INITS = {"N(1,1)": "N(1, 1)", "xavier": "Xavier", "he": "He"}

@@ -8,10 +8,11 @@ from collections import Counter
 import sympy as sp
 
 from derive.quantity import q
-from derive.audit import VERDICTS, run
+from derive.audit import VERDICTS
 from derive.chain import fixed_point_factor
 from derive.formats import FORMATS, deepest_scaled_depth, exact_depths, loss_scale_range, multiplied_depths
 from derive.precision import DPS
+from gradbook.claims import book_audit
 
 FACTORS = (("sigmoid at its peak", sp.Rational(1, 4)), ("source 001's layer", sp.Rational(1, 5)),
            ("source 000's saturated layer", sp.Rational(1, 20)), ("w σ′ at the peak, w = 0.1", sp.Rational(1, 40)))
@@ -21,8 +22,6 @@ SATURATED, SATURATED_LAYERS = sp.Rational(1, 20), 20
 """Source 000's twenty layers with a slope of about 0.05."""
 SCALED_FACTOR, SCALED_DEPTH = sp.Rational(1, 4), 10
 """Loss scaling's worked example: the sigmoid's best-case factor, ten layers down."""
-SOURCE_NAMES = {"000": "source 000", "001": "source 001", "002": "source 002", "003": "source 003",
-                "004": "source 004"}
 
 
 def _formats() -> list[dict]:
@@ -93,12 +92,13 @@ def _loss_scaling(factors, rows: list[dict]) -> dict:
 
 
 def _audit() -> dict:
-    verdicts = run()
+    audit = book_audit()
+    verdicts = audit.run()
     counts = Counter(v.verdict for v in verdicts)
     by_source = []
-    for prefix, name in SOURCE_NAMES.items():
-        mine = Counter(v.verdict for v in verdicts if v.claim.id.startswith(prefix))
-        by_source.append({"source": name, "total": sum(mine.values()),
+    for source in audit.sources:
+        mine = Counter(v.verdict for v in verdicts if v.claim.source == source.file)
+        by_source.append({"source": f"source {source.number}", "total": sum(mine.values()),
                           **{key.replace(" ", "_"): mine[key] for key in VERDICTS}})
     flagged = [v for v in verdicts if v.verdict in ("wrong", "inconsistent")]
     return {"total": len(verdicts), "counts": {key.replace(" ", "_"): counts[key] for key in VERDICTS},

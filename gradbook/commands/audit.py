@@ -4,12 +4,13 @@ computed value and its verdict; exit 1 if a value fails its own check."""
 import json
 from collections import Counter
 
-from derive.audit import VERDICTS, run as run_audit
+from derive.audit import VERDICTS
+from gradbook.claims import book_audit
 from gradbook.errors import CheckFailed
 
 
 def run(args) -> str:
-    verdicts = run_audit()
+    verdicts = book_audit().run()
     counts = Counter(v.verdict for v in verdicts)
     counts = {name: counts[name] for name in VERDICTS if counts[name]}
     if args.json:

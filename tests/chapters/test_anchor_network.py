@@ -7,7 +7,7 @@ The expected values are computed here from the definitions, in mpmath."""
 import mpmath
 import pytest
 
-from derive.audit import run, stated
+from gradbook.claims import book_audit
 from gradbook.formatting import markdown_text
 from tests.chapters.rendered import chapter_markdown, house
 
@@ -75,14 +75,14 @@ def test_the_note_on_source_003_quotes_what_the_source_printed(markdown, claim):
     in the bullet that links to that claim, not a value from derive."""
     bullet = next((b for b in note_bullets(markdown) if f"⟦ref:claim:{claim}⟧" in b), None)
     assert bullet is not None, f"no bullet links to {claim}"
-    assert markdown_text(stated(claim)) in bullet, bullet
+    assert markdown_text(book_audit().stated(claim)) in bullet, bullet
 
 
 def test_the_first_bullet_calls_the_first_weights_gradient_a_mixed_convention(markdown):
     """003-21's 1.56 × 10⁻⁵ is right with δ_4 = ∂L/∂z_4 = 1 but not in the
     post's own δ steps, which start from ∂L/∂a_4 = 1: the audit calls it
     inconsistent, and the note gives the value under each convention."""
-    assert next(v for v in run() if v.claim.id == "003-21").verdict == "inconsistent"
+    assert next(v for v in book_audit().run() if v.claim.id == "003-21").verdict == "inconsistent"
     slopes, delta = by_definition()
     from_output = X * slopes[0] * mpmath.fprod(W * s for s in slopes[1:])
     first = note_bullets(markdown)[0]

@@ -4,10 +4,12 @@ import json
 
 import pytest
 
-import derive.audit
+from derive.audit import Audit, Source
 from derive.audit.model import Claim
 from derive.errors import CrossCheckError
+from gradbook.claims import book_audit
 from gradbook.cli import main
+from gradbook.commands import audit
 
 
 def test_the_json_is_reproducible_and_complete(capsys):
@@ -25,15 +27,16 @@ def test_the_json_is_reproducible_and_complete(capsys):
 def test_the_text_report_ends_with_the_counts(capsys):
     assert main(["audit"]) == 0
     last = capsys.readouterr().out.strip().splitlines()[-1]
-    assert last.startswith(f"{len(derive.audit.CLAIMS)} claims:") and "wrong" in last
+    assert last.startswith(f"{len(book_audit().claims)} claims:") and "wrong" in last
 
 
 def test_a_value_failing_its_own_check_exits_1_after_the_report(capsys, monkeypatch):
     def broken():
         raise CrossCheckError("float64 gives 1.0 but the value is 2.0")
 
-    bad = Claim("999-01", "x.txt", "a broken claim", "value", "x", "1", broken)
-    monkeypatch.setattr(derive.audit, "CLAIMS", [*derive.audit.CLAIMS, bad])
+    bad = Claim("999-01", "999_x.txt", "a broken claim", "value", "x", "1", broken)
+    broken_source = Source("999", "999_x.txt", "a broken source", (bad,))
+    monkeypatch.setattr(audit, "book_audit", lambda: Audit((*book_audit().sources, broken_source)))
     assert main(["audit"]) == 1
     captured = capsys.readouterr()
     assert "999-01" in captured.out

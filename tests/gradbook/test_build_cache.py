@@ -18,10 +18,9 @@ import pytest
 
 from gradbook import build_stamp, cache_entry
 from gradbook.book import ROOT, load_book
-from gradbook.build import BUILD_CACHE, build, part_key
+from gradbook.build import BUILD_CACHE, build, part_key, shared_content
 from gradbook.build import experiment_results as results_by_part
 from gradbook.build_cache import BuildCache
-from gradbook.practice import catalog
 from gradbook.practice.model import ProblemSet
 from gradbook.render import Rendered, render_part
 from tests.gradbook.cache_values import same
@@ -289,9 +288,9 @@ def test_every_value_the_real_build_cached_reads_back_as_it_was_made(built):
     book = load_book(ROOT)
     results = results_by_part(book, built)
     store = FreshValues(built / BUILD_CACHE)
-    families = catalog.digest(book)
+    shared = shared_content(book)
     for part in book.parts:
-        store.made["parts", part_key(part, results.get(part.slug), families)] = render_part(
+        store.made["parts", part_key(part, results.get(part.slug), shared)] = render_part(
             part, results.get(part.slug), store)
     kinds = {"values": dict, "practice": ProblemSet, "parts": Rendered}
     assert sorted({namespace for namespace, _ in store.made}) == sorted(kinds)

@@ -15,6 +15,7 @@ from derive import Measured, Quantity, derive
 from gradbook import formats
 from gradbook.book import load_book
 from gradbook.build import EXPERIMENT_CACHE, build
+from gradbook.claims import book_audit
 
 BOOK = load_book()
 PAGES = [part.page for part in BOOK.parts]
@@ -190,9 +191,7 @@ def test_a_build_from_the_cache_is_byte_identical_to_one_without_it(built, tmp_p
 def test_chapters_link_the_claims_the_audit_found_wrong(html):
     """Where a chapter corrects a source, it links the audit's entry, and each
     link lands on an entry of the audit appendix."""
-    from derive.audit import run
-
-    verdicts = {v.claim.id: v.verdict for v in run()}
+    verdicts = {v.claim.id: v.verdict for v in book_audit().run()}
     linked = set()
     for page in CHAPTER_PAGES:
         linked |= set(re.findall(r'href="audit\.html#claim-([0-9]{3}-[0-9]{2})"', html[page]))

@@ -4,28 +4,24 @@ signs, quotes, multiplication signs and ≈ are folded (derive/audit/quotation.p
 The sources are in ../shared/seeds/ beside the repository; a clone without
 them skips these checks, saying so, except in CI, where they are required."""
 
-import os
 import re
-from pathlib import Path
 
 import pytest
 
-from derive.audit import CLAIMS
 from derive.audit.model import Claim
 from derive.audit.quotation import normalize, number
+from gradbook.book import load_book
+from gradbook.claims import book_audit
+from tests import seeds
+from tests.seeds import seeds_folder
 
-SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
+CLAIMS = book_audit().claims
 QUOTED = [c for c in CLAIMS if c.stated]
 
 
 def source_text(name: str) -> str:
     """The source file `name`, normalized; skips (or, in CI, fails) without the seeds folder."""
-    if not SEEDS.is_dir():
-        message = f"the source texts are not at {SEEDS}"
-        if os.environ.get("CI"):
-            pytest.fail(f"{message}: they are required in CI")
-        pytest.skip(message)
-    return normalize((SEEDS / name).read_text(encoding="utf-8"))
+    return normalize((seeds_folder(seeds.SEEDS) / name).read_text(encoding="utf-8"))
 
 
 def quoted(claim: Claim) -> bool:
@@ -66,7 +62,7 @@ def quotation(source: str, stated: str) -> Claim:
 
 
 def test_without_the_sources_the_check_skips_but_ci_requires_them(monkeypatch, tmp_path):
-    monkeypatch.setitem(globals(), "SEEDS", tmp_path / "absent")
+    monkeypatch.setattr(seeds, "SEEDS", tmp_path / "absent")
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="not at"):
         source_text("000_8e228ee6f2d60cd3.txt")
@@ -107,13 +103,17 @@ def test_a_stated_text_with_no_number_is_refused(stated):
     ("002-07", "$9.54 \\times 10^{-7}$"),
 ], ids=["text", "plain-number", "latex-as-math"])
 def test_a_template_quotes_a_source_through_its_claim(claim_id, shown):
-    from gradbook.render import Helpers
-
-    assert Helpers.quote(None, claim_id) == shown
+    assert helpers().quote(claim_id) == shown
 
 
 def test_a_template_cannot_quote_what_no_claim_records():
+    with pytest.raises(KeyError, match="000-05"):
+        helpers().quote("000-05")
+
+
+def helpers():
+    """A template's helpers, as the first part of the book has them."""
     from gradbook.render import Helpers
 
-    with pytest.raises(KeyError, match="000-05"):
-        Helpers.quote(None, "000-05")
+    part = load_book().parts[0]
+    return Helpers(part, set(), part.folder / "listings")
