@@ -58,6 +58,8 @@ class Book:
     answer: str = ""
     """Where the short answer a learner rehearses is, as "slug#section-anchor":
     the index points to it."""
+    practice_seed: int = 1
+    """The seed of the problem set the practice appendix prints and the answer key solves."""
 
 
 def load_book(root: Path = ROOT) -> Book:
@@ -76,7 +78,13 @@ def load_book(root: Path = ROOT) -> Book:
     return Book(title=data["title"], subtitle=data.get("subtitle", ""),
                 author=data.get("author", ""), parts=tuple(front + chapters + appendices + pages),
                 licence=data.get("licence", ""), licence_url=data.get("licence_url", ""),
-                answer=data.get("answer", ""))
+                answer=data.get("answer", ""), practice_seed=_seed(path, data.get("practice_seed", 1)))
+
+
+def _seed(path: Path, seed) -> int:
+    if not isinstance(seed, int) or isinstance(seed, bool) or seed < 0:
+        raise UsageError(f"{path}: practice_seed must be a whole number from 0 up, got {seed!r}")
+    return seed
 
 
 def _part(root: Path, slug: str, number: int | None, letter: str | None = None, front: bool = False) -> Part:

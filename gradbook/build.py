@@ -97,10 +97,11 @@ def experiment_results(book: Book, out: Path, progress: Progress = QUIET) -> dic
 
 
 def shared_content(book: Book) -> str:
-    """A digest of what any part may print from other parts' folders: every
-    chapter's problem families and the sources' claims."""
+    """A digest of what any part may print from outside its folder: every
+    chapter's problem families, the sources' claims and the practice seed."""
     folder = claims.claims_folder(book)
-    return build_cache.key(catalog.digest(book), build_cache.folder_fingerprint(folder) if folder else "")
+    return build_cache.key(catalog.digest(book), build_cache.folder_fingerprint(folder) if folder else "",
+                           book.practice_seed)
 
 
 def part_key(part, results: dict | None, shared: str) -> str:

@@ -11,7 +11,7 @@ import jinja2
 
 from derive import Derivation, printing
 from gradbook import build_cache, explorer, labels
-from gradbook.book import Part
+from gradbook.book import Part, load_book
 from gradbook.build_cache import NO_CACHE, BuildCache
 from gradbook.claims import book_audit
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
@@ -185,9 +185,15 @@ class Helpers:
                 f"Its output, from running it while this book was built:\n\n"
                 f"⟦output:{name}⟧\n")
 
-    def practice_set(self, seed: int) -> list[dict]:
-        """One problem from every family, made with `seed`, grouped by chapter in
-        the book's order: what the practice appendices print."""
+    @property
+    def practice_seed(self) -> int:
+        """book.toml's practice_seed: what the practice appendices print is made with it."""
+        return load_book(self.part.root).practice_seed
+
+    def practice_set(self) -> list[dict]:
+        """One problem from every family, made with the book's practice seed,
+        grouped by chapter in the book's order: what the practice appendices print."""
+        seed = self.practice_seed
         groups = {}
         found = catalog(self.part.root)
         made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), found.digest, seed),
@@ -293,7 +299,7 @@ def _file_key(part: Part, name: str, *more) -> str:
 def _globals(helpers: Helpers) -> dict:
     return {name: getattr(helpers, name)
             for name in ("figure", "table", "problem", "solution", "note", "listing", "ref", "derivation",
-                         "practice_set", "worked", "audit_entry", "quote", "explorer", "explorer_link",
+                         "practice_set", "practice_seed", "worked", "audit_entry", "quote", "explorer", "explorer_link",
                          "explorer_note", "exercise", "model_answer", "exercise_from", "exercise_answers", "glossary")}
 
 

@@ -7,6 +7,7 @@ import re
 import pytest
 
 from gradbook.book import load_book
+from gradbook.errors import UsageError
 from gradbook.formats.html import site
 from gradbook.formats import REGISTRY
 from gradbook.formats.pdf import NUMBERED, UNNUMBERED, typst_source
@@ -83,3 +84,22 @@ def test_the_index_lists_the_preface_first_and_points_a_newcomer_to_it(book):
     contents = index[index.index('<ul class="contents">'):]
     assert re.findall(r'<li><a href="([^"]+)"', contents)[0] == "preface.html"
     assert 'Start with the <a href="preface.html">' in index
+
+
+@pytest.mark.parametrize("setting, seed", [("", 1), ("practice_seed = 7\n", 7), ("practice_seed = 0\n", 0)],
+                         ids=["default", "seven", "zero"])
+def test_the_practice_seed_is_read_once_from_book_toml(tmp_path, setting, seed):
+    (tmp_path / "book.toml").write_text('title = "T"\nchapters = ["01-one"]\n' + setting, encoding="utf-8")
+    (tmp_path / "chapters" / "01-one").mkdir(parents=True)
+    (tmp_path / "chapters" / "01-one" / "chapter.md.j2").write_text("# One\n", encoding="utf-8")
+    assert load_book(tmp_path).practice_seed == seed
+
+
+@pytest.mark.parametrize("setting", ['practice_seed = "1"\n', "practice_seed = -1\n", "practice_seed = 1.5\n",
+                                     "practice_seed = true\n"], ids=["text", "negative", "fraction", "boolean"])
+def test_a_practice_seed_that_is_not_a_whole_number_is_a_one_line_error(tmp_path, setting):
+    (tmp_path / "book.toml").write_text('title = "T"\nchapters = ["01-one"]\n' + setting, encoding="utf-8")
+    (tmp_path / "chapters" / "01-one").mkdir(parents=True)
+    (tmp_path / "chapters" / "01-one" / "chapter.md.j2").write_text("# One\n", encoding="utf-8")
+    with pytest.raises(UsageError, match=r"practice_seed must be a whole number from 0 up, got"):
+        load_book(tmp_path)
