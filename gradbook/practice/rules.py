@@ -62,7 +62,7 @@ class Rule(ABC):
         """The rule a "grading" object describes; a ValueError saying what is wrong."""
         _require(isinstance(data, dict), "grading must be an object")
         mode = data.get("mode")
-        _require(mode in RULES, f"grading mode {mode!r} is not one of {', '.join(RULES)}")
+        _require(isinstance(mode, str) and mode in RULES, f"grading mode {mode!r} is not one of {', '.join(RULES)}")
         kind = RULES[mode]
         settings = [f.name for f in fields(kind)]
         missing = [f.name for f in fields(kind)
