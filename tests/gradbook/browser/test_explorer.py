@@ -1,7 +1,9 @@
 """The gradient explorer in a real browser, held to derive: for a table of
 settings every number it shows equals derive.gradient_path's 60-digit value
-in the house style; its number formatting is derive's; its formulas agree
-with mpmath; the chapters' links set it up; bad input is refused in place.
+in the house style; its number formatting is derive's; the chapters' links
+set it up; bad input is refused in place. What its generated script holds
+is held to independent values instead: each formula and normalized factor to
+the textbook definition in mpmath, each format's limits to numpy's.
 Its response time is measured and reported, not asserted."""
 
 import statistics
@@ -16,6 +18,7 @@ from derive.activations import mp_function
 from derive.gradient_path import ACTIVATIONS, Setting, format_losses, gradient_path
 from derive.precision import workdps
 from derive.registry import rational
+from gradbook import explorer
 from gradbook.book import load_book
 from gradbook.chapter_code import load_module
 from tests.gradbook.browser.conftest import RESPONSE_TIMES, TIMINGS, url
@@ -127,20 +130,83 @@ def test_numbers_are_printed_in_derives_house_style(tab, site):
     assert [(v, s) for v, s, e in zip(values, shown, expected) if s != e] == []
 
 
+TEXTBOOK = {
+    "sigmoid": (lambda z: 1 / (1 + mpmath.exp(-z)), lambda z: mpmath.exp(-z) / (1 + mpmath.exp(-z)) ** 2),
+    "tanh": (mpmath.tanh, lambda z: mpmath.sech(z) ** 2),
+    "relu": (lambda z: max(z, 0), lambda z: 1 if z > 0 else 0),
+    "leaky-relu": (lambda z: z if z > 0 else z / 100, lambda z: 1 if z > 0 else mpmath.mpf(1) / 100),
+    "gelu": (lambda z: z * mpmath.ncdf(z), lambda z: mpmath.ncdf(z) + z * mpmath.npdf(z)),
+}
+"""Each activation and its derivative as a textbook defines them, written here
+rather than taken from derive: σ(z) = 1/(1 + e^-z), tanh with sech², ReLU,
+leaky ReLU with slope 1/100 below zero, GELU as z Φ(z); at a kink the left
+piece's slope, as the guide takes it."""
+
+
+@pytest.fixture(scope="module")
+def script_page(browser, tmp_path_factory):
+    """The explorer's scripts as the build writes them (explorer.assets()), in a
+    page of the widget's markup: what the generated script holds, read by
+    Chromium, without building the guide."""
+    folder = tmp_path_factory.mktemp("explorer")
+    for name, data in explorer.assets().items():
+        (folder / name).write_bytes(data)
+    markup = explorer.widget().removeprefix("```{=html}\n").removesuffix("\n```\n")
+    scripts = "".join(f'<script src="{name}"></script>' for name in explorer.SCRIPTS)
+    (folder / "explorer.html").write_text(f"<!doctype html>\n<html><body>{markup}{scripts}</body></html>\n",
+                                          encoding="utf-8")
+    context = browser.new_context()
+    page = context.new_page()
+    problems = []
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.goto((folder / "explorer.html").as_uri())
+    page.wait_for_load_state("load")
+    assert problems == []
+    yield page
+    context.close()
+
+
+def test_the_textbook_table_covers_every_activation_the_explorer_offers():
+    assert set(TEXTBOOK) == set(ACTIVATIONS)
+
+
 @pytest.mark.parametrize("name", ACTIVATIONS)
-def test_the_printed_formulas_agree_with_mpmath(tab, site, name):
+def test_the_scripts_formulas_are_the_textbook_functions(script_page, name):
     """Each activation and its slope as the page computes them (the generated
-    script, and erfc for GELU), against derive's 60-digit functions."""
-    page = tab.open(url(site, "explorer.html"))
-    points = [float(v) for v in np.concatenate([np.linspace(-10, 10, 81), [-300.0, -40.0, -7.3, 7.3, 40.0, 300.0]])]
-    got = page.evaluate("""([name, points]) => {
+    script, with explorer.js's erfc for GELU), at points across the range and
+    far out in both tails, to 12 digits of the textbook's 50."""
+    points = [-300.0, -40.0, -7.3, -2.5, -1.0, -0.5, 0.0, 0.5, 1.0, 2.5, 7.3, 40.0, 300.0]
+    got = script_page.evaluate("""([name, points]) => {
         const a = window.gradbookExplorer.formulas[name];
         return points.map(z => [a.value(z), a.slope(z)]); }""", [name, points])
-    value, slope = mp_function(activation(name).expr), mp_function(activation(name).derivative)
-    with workdps():
-        for z, (v, s) in zip(points, got):
-            for computed, exact in ((v, value(mpmath.mpf(z))), (s, slope(mpmath.mpf(z)))):
-                assert abs(mpmath.mpf(computed) - exact) <= mpmath.mpf("1e-12") * max(abs(exact), mpmath.mpf("1e-300")), (z, computed, exact)
+    value, slope = TEXTBOOK[name]
+    with mpmath.workdps(50):
+        wrong = [(z, computed, exact) for z, (v, s) in zip(points, got)
+                 for computed, exact in ((v, value(mpmath.mpf(z))), (s, slope(mpmath.mpf(z))))
+                 if abs(computed - exact) > mpmath.mpf("1e-12") * max(abs(exact), mpmath.mpf("1e-300"))]
+    assert wrong == []
+
+
+@pytest.mark.parametrize("name", ACTIVATIONS)
+def test_the_scripts_normalized_factor_is_the_textbook_ratio(script_page, name):
+    """What a normalized layer passes on, E[f'(Z)] / sd f(Z) for Z ~ N(0, 1),
+    by mpmath's quadrature of the textbook functions: equal to float64's last digits."""
+    shown = script_page.evaluate("name => window.gradbookFormulas(null).activations[name].normalized", name)
+    value, slope = TEXTBOOK[name]
+    with mpmath.workdps(30):
+        def mean(g):
+            return mpmath.quad(lambda v: g(v) * mpmath.npdf(v), [-mpmath.inf, 0, mpmath.inf])
+        expected = mean(slope) / mpmath.sqrt(mean(lambda v: value(v) ** 2) - mean(value) ** 2)
+    assert shown == pytest.approx(float(expected), rel=1e-14, abs=0)
+
+
+@pytest.mark.parametrize("name", explorer.SHOWN_FORMATS)
+def test_the_script_carries_each_formats_ieee_limits(script_page, name):
+    """The smallest normal and subnormal numbers, as numpy knows the format
+    (float16: 2^-14 and 2^-24; float32: 2^-126 and 2^-149)."""
+    shown = script_page.evaluate("name => window.gradbookFormulas(null).formats[name]", name)
+    limits = np.finfo(np.dtype(name))
+    assert shown == {"normal": float(limits.smallest_normal), "subnormal": float(limits.smallest_subnormal)}
 
 
 @pytest.mark.parametrize("slug", ["01-sigmoid-slope", "02-tanh", "03-depth", "04-anchor-network"])
