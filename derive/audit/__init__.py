@@ -1,38 +1,42 @@
 """The audit's machinery: a claim from a source, how its verdict is reached,
-and a folder of claims read as one audit. The claims themselves are content:
-the book keeps them in chapters/audit/claims/, one module per source.
+and the claims of several sources taken as one audit. The claims themselves
+are content, which the book keeps in chapters/audit/claims/ (gradbook.claims
+reads them):
 
-    audit = load(folder)      # every source_NNN.py in `folder`, in order
     audit.run()               # one Verdict per claim, in source order
     audit.stated("000-02")    # "≈ 0.045": what source 000 printed, to quote it
-
-A source module defines FILE (the source text's file name, starting with its
-number), TITLE (what kind of text it is) and CLAIMS (its claims, whose ids
-start with the same number).
 """
 
-import importlib.util
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 from derive.audit.model import KINDS, VERDICTS, Claim, Verdict, check
-
-SOURCE_FILES = "source_*.py"
 
 
 @dataclass(frozen=True)
 class Source:
     number: str
-    """The source's number, "003": its file name and its claims' ids start with it."""
+    """The source's number, "003": its text's file name and its claims' ids start with it."""
     file: str
     title: str
+    """What kind of text it is: "a blog post tracing a five-layer network"."""
     claims: tuple[Claim, ...]
+
+    def __post_init__(self):
+        stray = [c.id for c in self.claims if not c.id.startswith(f"{self.number}-") or c.source != self.file]
+        if not self.file.startswith(self.number) or stray:
+            raise ValueError(f"every claim's id must start with {self.number}- and cite {self.file}, and the "
+                             f"file name with {self.number}" + (f" (claim {stray[0]} does not)" if stray else ""))
 
 
 @dataclass(frozen=True)
 class Audit:
     sources: tuple[Source, ...]
+
+    def __post_init__(self):
+        ids = [c.id for c in self.claims]
+        repeated = sorted({i for i in ids if ids.count(i) > 1})
+        if repeated:
+            raise ValueError(f"claim {repeated[0]} is defined twice")
 
     @property
     def claims(self) -> list[Claim]:
@@ -52,31 +56,4 @@ class Audit:
         return found[claim_id]
 
 
-@cache
-def load(folder: Path) -> Audit:
-    """The audit of the sources whose claims `folder` holds; a ValueError
-    naming the module for one that breaks the conventions above."""
-    sources = tuple(_source(path) for path in sorted(Path(folder).glob(SOURCE_FILES)))
-    if not sources:
-        raise ValueError(f"no {SOURCE_FILES} in {folder}")
-    ids = [c.id for source in sources for c in source.claims]
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise ValueError(f"{folder}: claim {repeated[0]} is defined twice")
-    return Audit(sources)
-
-
-def _source(path: Path) -> Source:
-    number = path.stem.removeprefix("source_")
-    spec = importlib.util.spec_from_file_location(f"derive_audit_claims_{number}", path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    source = Source(number, module.FILE, module.TITLE, tuple(module.CLAIMS))
-    stray = [c.id for c in source.claims if not c.id.startswith(f"{number}-") or c.source != source.file]
-    if not source.file.startswith(number) or stray:
-        raise ValueError(f"{path.name}: every claim's id must start with {number}- and cite {source.file}, "
-                         f"and the file name with {number}" + (f" (claim {stray[0]} does not)" if stray else ""))
-    return source
-
-
-__all__ = ["KINDS", "VERDICTS", "Audit", "Claim", "Source", "Verdict", "check", "load"]
+__all__ = ["KINDS", "VERDICTS", "Audit", "Claim", "Source", "Verdict", "check"]

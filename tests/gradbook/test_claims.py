@@ -53,10 +53,12 @@ BROKEN = {
                    "03-c": {"source_008.py": SOURCE.format(number="008", claim="008-01")}},
                   "only one part may keep the sources' claims"),
     "wrong-prefix": ({"02-b": {"source_007.py": SOURCE.format(number="007", claim="008-01")}},
-                     "every claim's id must start with 007- and cite 007_x.txt, and the file name with 007 "
-                     "(claim 008-01 does not)"),
+                     "chapters/02-b/claims/source_007.py: every claim's id must start with 007- and cite "
+                     "007_x.txt, and the file name with 007 (claim 008-01 does not)"),
     "no-title": ({"02-b": {"source_007.py": SOURCE.format(number="007", claim="007-01").replace("TITLE", "NAME")}},
-                 "has no attribute 'TITLE'"),
+                 "chapters/02-b/claims/source_007.py must define TITLE"),
+    "twice": ({"02-b": {"source_007.py": SOURCE.format(number="007", claim="007-01") + "CLAIMS = CLAIMS * 2\n"}},
+              "chapters/02-b/claims: claim 007-01 is defined twice"),
 }
 
 
