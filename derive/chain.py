@@ -123,3 +123,41 @@ def fixed_point_factor(w) -> Quantity:
         t = float(w) / (1.0 + math.exp(-t))
     e = math.exp(-t)
     return Quantity.numeric(exact_mp, float64=float(w) * e / (1.0 + e) ** 2)
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One unit of the chain as a reader sees it: each value at the house
+    precision, with the same value computed in float64 as its cross-check."""
+
+    k: int
+    z: Quantity
+    a: Quantity
+    slope: Quantity
+    factor: Quantity | None
+    """w σ'(z_k), which carries δ down from unit k + 1; the top unit, whose δ the cost sets, has none."""
+    delta: Quantity
+    weight_gradient: Quantity
+
+
+def checked_units(w, x, layers: int) -> tuple[Unit, ...]:
+    """Each unit of the chain, its values cross-checked against float64 loops."""
+    t = trace_chain(w, x, layers)
+    wf, xf = float(w), float(x)
+    slopes, deltas = slopes_float64(wf, xf, layers), deltas_float64(wf, xf, layers)
+    inputs = [xf] + [float(v) for v in t.a[:-1]]
+    with workdps():
+        factors = [t.w * s for s in t.slope]
+    return tuple(Unit(k + 1, Quantity.numeric(t.z[k], float64=float(t.z[k])),
+                      Quantity.numeric(t.a[k], float64=float(t.a[k])),
+                      Quantity.numeric(t.slope[k], float64=slopes[k]),
+                      Quantity.numeric(factors[k], float64=wf * slopes[k]) if k < layers - 1 else None,
+                      Quantity.numeric(t.delta[k], float64=deltas[k]),
+                      Quantity.numeric(t.weight_gradient[k], float64=deltas[k] * inputs[k]))
+                 for k in range(layers))
+
+
+def first_weight_gradient(w, x, layers: int) -> Quantity:
+    """∂a_n/∂w_1, the top unit's output against the first weight, cross-checked against float64."""
+    return Quantity.numeric(trace_chain(w, x, layers).grad_w[0],
+                            float64=chain_gradient_float64(float(w), float(x), layers))

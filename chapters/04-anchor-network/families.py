@@ -4,8 +4,7 @@ top unit's δ taken as one)."""
 
 import sympy as sp
 
-from derive import Quantity, trace_chain
-from derive.chain import chain_gradient_float64, deltas_float64
+from derive.chain import checked_units, first_weight_gradient
 from gradbook.practice.common import RELATIVE, decimal, json_number, pick, q, signed
 from gradbook.practice.family import Family, Solved
 
@@ -23,15 +22,8 @@ def sample_chain(rng, difficulty):
 
 def solve_chain(p):
     w, x = sp.Rational(str(p["w"])), sp.Rational(str(p["x"]))
-    t = trace_chain(w, x, p["layers"])
-    gradient = Quantity.numeric(t.grad_w[0], float64=chain_gradient_float64(float(w), float(x), p["layers"]))
-    rows = [{"k": k + 1, "z": _mp(t.z[k]), "slope": _mp(t.slope[k])} for k in range(t.layers)]
-    return Solved({"gradient": (gradient, RELATIVE)}, {"wq": q(w), "xq": q(x), "rows": rows})
-
-
-def _mp(value) -> Quantity:
-    """A traced value for display; the answer is checked against a separate float64 loop."""
-    return Quantity.numeric(value, float64=float(value))
+    gradient = first_weight_gradient(w, x, p["layers"])
+    return Solved({"gradient": (gradient, RELATIVE)}, {"wq": q(w), "xq": q(x), "rows": checked_units(w, x, p["layers"])})
 
 
 def sample_signal(rng, difficulty):
@@ -44,10 +36,9 @@ def solve_signal(p):
     """δ_1 = ∂L/∂z_1 with δ_n = 1 at the top: one factor w σ'(z_k) for every
     unit below the top, cross-checked against the float64 loop."""
     w, x = sp.Rational(str(p["w"])), sp.Rational(str(p["x"]))
-    t = trace_chain(w, x, p["layers"])
-    delta = Quantity.numeric(t.delta[0], float64=lambda: deltas_float64(float(w), float(x), p["layers"])[0])
-    factors = [_mp(w * s) for s in t.slope[:-1]]
-    return Solved({"delta": (delta, RELATIVE)}, {"wq": q(w), "xq": q(x), "factors": factors})
+    units = checked_units(w, x, p["layers"])
+    return Solved({"delta": (units[0].delta, RELATIVE)},
+                  {"wq": q(w), "xq": q(x), "factors": [unit.factor for unit in units[:-1]]})
 
 
 FAMILIES = (

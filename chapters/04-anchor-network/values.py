@@ -7,7 +7,7 @@ import mpmath
 import sympy as sp
 
 from derive import Quantity, activation, derive, trace_chain
-from derive.chain import chain_gradient_float64, deltas_float64, slopes_float64
+from derive.chain import checked_units, deltas_float64, first_weight_gradient, slopes_float64
 from derive.precision import DPS
 
 W, X, LAYERS = sp.Rational(1, 10), sp.Integer(1), 4
@@ -26,21 +26,15 @@ def mp(value, float64) -> Quantity:
 
 
 def traced(w, x, layers) -> dict:
-    """Each unit's forward values, δ_k, ∂L/∂w_k and its learning step. The
-    factor w σ'(z_k) carries δ from unit k + 1 down to unit k, so the top unit,
-    whose δ the cost sets, has none."""
-    t = trace_chain(w, x, layers)
-    slopes, delta = slopes_float64(float(w), float(x), layers), deltas_float64(float(w), float(x), layers)
-    inputs = [float(x)] + [float(v) for v in t.a[:-1]]
+    """Each unit as derive checks it (its forward values, the factor w σ'(z_k)
+    that carries δ down to it, δ_k and ∂L/∂w_k), with its learning step."""
     return {
-        "trace": t,
-        "rows": [{"k": k + 1, "z": mp(t.z[k], float(t.z[k])), "a": mp(t.a[k], float(t.a[k])),
-                  "slope": mp(t.slope[k], slopes[k]),
-                  "factor": mp(w * t.slope[k], float(w) * slopes[k]) if k < layers - 1 else None,
-                  "delta": mp(t.delta[k], delta[k]),
-                  "grad": mp(t.weight_gradient[k], delta[k] * inputs[k]),
-                  "step": mp(-mpmath.mpf(LEARNING_RATE) * t.weight_gradient[k], -float(LEARNING_RATE) * delta[k] * inputs[k])}
-                 for k in range(layers)],
+        "trace": trace_chain(w, x, layers),
+        "rows": [{"k": u.k, "z": u.z, "a": u.a, "slope": u.slope, "factor": u.factor, "delta": u.delta,
+                  "grad": u.weight_gradient,
+                  "step": mp(-mpmath.mpf(LEARNING_RATE) * u.weight_gradient.mp,
+                             -float(LEARNING_RATE) * u.weight_gradient.float64)}
+                 for u in checked_units(w, x, layers)],
     }
 
 
@@ -60,7 +54,7 @@ def values() -> dict:
     first_weight = Quantity.exact(W * below_top.exact_value, mp=t.weight_gradient[0],
                                   float64=float(W) * below_top.float64)
     # Source 003's δ steps are ∂L/∂a_k from ∂L/∂a_4 = 1; finished in that convention, ∂L/∂w_1 = ∂a_4/∂w_1.
-    own_first_weight = mp(t.grad_w[0], chain_gradient_float64(float(W), float(X), LAYERS))
+    own_first_weight = first_weight_gradient(W, X, LAYERS)
     extra = [traced(W, X, n)["rows"][0]["delta"] for n in (LAYERS + 1, LAYERS + 2)]
     # How many times smaller δ_1 becomes when one layer is added below the first.
     extra_ratio = mp(rows[0]["delta"].mp / extra[0].mp, rows[0]["delta"].float64 / extra[0].float64)

@@ -2,7 +2,7 @@
 
 import sympy as sp
 
-from derive.chain import chain_gradient_float64, trace_chain
+from derive.chain import first_weight_gradient
 from derive.derivation import Derivation, step
 from derive.quantity import Quantity
 from derive.registry import Param, derivation, integer, rational, require
@@ -50,13 +50,12 @@ def chain_gradient(w: sp.Rational, x: sp.Rational, layers: int) -> Derivation:
              r"chain rule through three units: $w\, \sigma'(z_k)$ from each unit above the first, "
              r"then $x\, \sigma'(z_1)$ from the first"),
     )
-    trace = trace_chain(w, x, layers)
-    float64 = chain_gradient_float64(float(w), float(x), layers)
+    numeric = first_weight_gradient(w, x, layers)
     if layers <= EXACT_LAYERS:
         exact = sp.diff(nested(w, w1, x, layers, logistic), w1).subs(w1, w)
-        result = Quantity.exact(exact, mp=trace.grad_w[0], float64=float64)
+        result = Quantity.exact(exact, mp=numeric.mp, float64=numeric.float64)
     else:
-        result = Quantity.numeric(trace.grad_w[0], float64=float64)
+        result = numeric
     return Derivation("chain-gradient", f"∂a_{layers}/∂w_1 for w = {w}, x = {x}", steps, result,
                       params={"w": w, "x": x, "layers": layers},
                       details={"first pre-activation z_1": Quantity.exact(w * x)})
