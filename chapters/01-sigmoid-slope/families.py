@@ -9,6 +9,7 @@ from derive.symbols import sigma, z
 from gradbook.practice.common import (RELATIVE, THREE_FIGURES, decimal, figures_to_reproduce, json_number, q,
                                      sample_z, signed)
 from gradbook.practice.family import Family, Solved
+from gradbook.practice.rules import Symbolic
 
 S = activation("sigmoid")
 
@@ -44,7 +45,7 @@ def solve_threshold(p):
 def solve_scaled(p):
     a = sp.Rational(str(p["a"]))
     derivative = sp.diff(S.expr.subs(z, a * z), z)
-    return Solved({"derivative": (derivative, {"mode": "symbolic", "variables": ["z"], "constants": {"a": str(a)}})},
+    return Solved({"derivative": (derivative, Symbolic(["z"], {"a": str(a)}))},
                   {"aq": q(a), "inner": a * z, "form": a * sigma(a * z) * (1 - sigma(a * z))})
 
 

@@ -4,6 +4,7 @@ import sympy as sp
 
 from gradbook.practice.common import decimal, json_number, q, signed
 from gradbook.practice.family import Family, Solved
+from gradbook.practice.rules import Absolute
 
 
 def sample_dead(rng, difficulty):
@@ -16,7 +17,7 @@ def sample_dead(rng, difficulty):
 def solve_dead(p):
     w1, w2, b = (sp.Rational(str(p[k])) for k in ("w1", "w2", "b"))
     peak = sp.Max(w1, 0) + sp.Max(w2, 0) + b
-    return Solved({"largest": (q(peak), {"mode": "abs", "tol": 0.001})},
+    return Solved({"largest": (q(peak), Absolute(0.001))},
                   {"w1q": q(w1), "w2q": q(w2), "bq": q(b), "positive": [q(v) for v in (w1, w2) if v > 0],
                    "verdict": "dead: no input makes it fire, and no gradient reaches its weights"
                    if peak <= 0 else "alive: some inputs make it fire"})

@@ -13,7 +13,6 @@ from types import SimpleNamespace
 from dataclasses import dataclass, field
 from typing import Callable
 
-import sympy as sp
 
 from derive import Quantity
 from gradbook.practice.model import Answer, Problem
@@ -29,7 +28,7 @@ class Solved:
     """What `solve` returns: the answers by name, with their rules, and the
     values the statement and solution print."""
 
-    answers: dict            # name -> (Quantity | sympy expression, grading rule)
+    answers: dict            # name -> (Quantity | sympy expression, Rule)
     values: dict = field(default_factory=dict)
 
 
@@ -67,9 +66,9 @@ class Family:
         return self.problem(params, f"{self.name}-{seed}-{slot}", level)
 
 
-def _answer(name: str, value, rule: Rule | dict) -> Answer:
-    """The answer as the key holds it; a rule may still be given in its JSON form."""
-    rule = rule if isinstance(rule, Rule) else Rule.from_json(rule)
+def _answer(name: str, value, rule: Rule) -> Answer:
+    if not isinstance(rule, Rule):
+        raise TypeError(f"answer {name!r}: a grading rule is a Rule (gradbook/practice/rules.py), got {rule!r}")
     if isinstance(value, Quantity):
         return Answer(name, value.exact_string(), value.value_string(VALUE_DIGITS), rule)
     return Answer(name, answer_text(value), None, rule)
