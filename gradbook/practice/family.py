@@ -9,10 +9,9 @@ seeded with a string, whose stream Python keeps stable.
 """
 
 import random
-from types import SimpleNamespace
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Callable
-
 
 from derive import Quantity
 from gradbook.practice.model import Answer, Problem
