@@ -3,11 +3,12 @@ one part that has one (the audit appendix, chapters/audit/claims/), a module
 per source, `source_NNN.py`, defining FILE (the source text's file name),
 TITLE (what kind of text it is) and CLAIMS; derive's audit checks them."""
 
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 
 from derive.audit import Audit, Source
 from gradbook.book import ROOT, Book, load_book
+from gradbook.build_cache import folder_fingerprint
 from gradbook.chapter_code import load_module, module_name, shown_path
 from gradbook.errors import UsageError
 
@@ -24,13 +25,19 @@ def claims_folder(book: Book) -> Path | None:
     return found[0] if found else None
 
 
-@cache
 def book_audit(root: Path = ROOT) -> Audit:
-    """The audit of the book in `root`; a one-line error for a book that keeps
-    no claims or a module that breaks the conventions above."""
+    """The audit of the book in `root`, read again whenever its claims have
+    changed since they were last read (`gradbook serve` keeps running while an
+    author edits them); a one-line error for a book that keeps no claims or a
+    module that breaks the conventions above."""
     folder = claims_folder(load_book(root))
     if folder is None:
         raise UsageError(f"the book in {root} keeps no claims (a part's folder with a {CLAIMS}/ folder)")
+    return _read(folder, folder_fingerprint(folder))
+
+
+@lru_cache(maxsize=4)
+def _read(folder: Path, version: str) -> Audit:
     paths = sorted(folder.glob(SOURCE_FILES))
     if not paths:
         raise UsageError(f"{shown_path(folder)} has no {SOURCE_FILES}")

@@ -7,7 +7,7 @@ in the book's order; a family without a check is an error that says so."""
 
 import hashlib
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
 from typing import Callable
@@ -27,7 +27,7 @@ class Catalog:
     checks: dict[str, Callable]
     """Each family's independent check, by family name: it raises AssertionError on a wrong answer."""
     digest: str
-    """A SHA-256 of every families.py, for the keys of what the families' problems are cached under."""
+    """The `digest` of the files it was loaded from: what the problems made from it are cached under."""
 
 
 def families(root: Path = ROOT) -> dict[str, Family]:
@@ -43,18 +43,26 @@ def family(name: str, root: Path = ROOT) -> Family:
 
 
 def digest(book: Book) -> str:
-    """A SHA-256 of every families.py in `book`, read without importing them:
-    what a part that prints another chapter's families depends on."""
+    """A SHA-256 of every families.py and checks.py in `book`, read without
+    importing them: what a part that prints another chapter's families
+    depends on, and how a running `gradbook serve` sees an author's edit."""
     hashed = hashlib.sha256()
     for part in book.parts:
-        path = part.folder / FAMILIES_FILE
-        if path.is_file():
-            hashed.update(part.slug.encode() + b"\0" + path.read_bytes())
+        for path in (part.folder / FAMILIES_FILE, part.folder / CHECKS_FILE):
+            if path.is_file():
+                hashed.update(f"{part.slug}/{path.name}".encode() + b"\0" + path.read_bytes())
     return hashed.hexdigest()
 
 
-@cache
 def catalog(root: Path = ROOT) -> Catalog:
+    """The families of the book in `root`, loaded again whenever a families.py
+    or checks.py has changed since they were last loaded."""
+    book = load_book(root)
+    return _loaded(root, digest(book))
+
+
+@lru_cache(maxsize=4)
+def _loaded(root: Path, version: str) -> Catalog:
     book, found, checks = load_book(root), {}, {}
     for part in book.parts:
         path = part.folder / FAMILIES_FILE
@@ -66,7 +74,7 @@ def catalog(root: Path = ROOT) -> Catalog:
                 raise UsageError(f"{shown_path(path)}: family {name!r} is also defined in chapters/{found[name].chapter}")
         found.update(mine)
         checks.update(_checks_for(mine, part.folder / CHECKS_FILE, part.slug))
-    return Catalog(found, checks, digest(book))
+    return Catalog(found, checks, version)
 
 
 def _families_in(path: Path, module: ModuleType, slug: str) -> dict[str, Family]:

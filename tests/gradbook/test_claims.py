@@ -84,3 +84,12 @@ def test_every_parts_key_follows_the_claims_and_the_families(tmp_path):
     prose = root / "chapters" / "05-relu-family" / "chapter.md.j2"
     prose.write_text(prose.read_text(encoding="utf-8") + "\nMore.\n", encoding="utf-8")
     assert shared_content(load_book(root)) == after_families
+
+
+def test_an_edit_to_a_claim_is_seen_without_a_restart(tmp_path):
+    root = small_book(tmp_path / "book", {"02-b": {"source_007.py": SOURCE.format(number="007", claim="007-01")}})
+    first = book_audit(root)
+    assert book_audit(root) is first
+    claims = root / "chapters" / "02-b" / "claims" / "source_007.py"
+    claims.write_text(claims.read_text(encoding="utf-8").replace('"0.25"', '"0.5"'), encoding="utf-8")
+    assert [v.verdict for v in book_audit(root).run()] == ["wrong"]

@@ -88,3 +88,14 @@ def test_the_digest_follows_every_families_file_and_only_them(tmp_path):
     assert digest(load_book(root)) == before
     (root / "chapters" / "01-a" / "families.py").write_text(FAMILY.format(name="count-down"), encoding="utf-8")
     assert digest(load_book(root)) != before
+
+
+def test_an_edit_to_a_families_or_checks_file_is_seen_without_a_restart(tmp_path):
+    """`gradbook serve` keeps one process while an author edits: the catalog
+    loads the families again when their files change, and only then."""
+    root = small_book(tmp_path / "book", {"01-a": one()})
+    first = catalog(root)
+    assert catalog(root) is first
+    (root / "chapters" / "01-a" / "families.py").write_text(FAMILY.format(name="count-down"), encoding="utf-8")
+    (root / "chapters" / "01-a" / "checks.py").write_text(CHECK.format(function="count_down"), encoding="utf-8")
+    assert list(catalog(root).families) == ["count-down"]
