@@ -8,14 +8,13 @@ Pure functions and values: no files, no printing, nothing from gradbook.
     d.result.latex()          # '2.06'
 """
 
-from derive import derivations as _derivations  # noqa: F401  (registers the catalog)
 from derive.activations import CATALOG, Activation, activation
 from derive.chain import ChainTrace, trace_chain
 from derive.derivation import Derivation, Step, step
 from derive.errors import CrossCheckError, DeriveError, ParameterError, VerificationError
 from derive.measured import Measured
+from derive.named import REGISTRY, derive, names
 from derive.quantity import Quantity
-from derive.registry import REGISTRY, derive, names
 
 __all__ = [
     "CATALOG", "Activation", "activation", "ChainTrace", "trace_chain", "Derivation", "Step",

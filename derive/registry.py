@@ -1,10 +1,9 @@
-"""The catalog of named derivations and the parameters each one takes.
+"""How a named derivation is declared, and the parameters each one takes.
 
 A derivation module registers a function with `@derivation(name, title,
-*params)`. `derive(name, c="0.1")` parses each parameter from text or takes
-it as a value, fills in defaults, and returns the (cached) Derivation.
-Parameter text is parsed by pattern, never evaluated: this is the one place
-where a user's input reaches derive.
+*params)`; derive/named.py looks them up by name. Parameter text is parsed by
+pattern, never evaluated: this is the one place where a user's input reaches
+derive.
 """
 
 import re
@@ -93,33 +92,3 @@ def require(condition: bool, message: str) -> None:
     """Raise ParameterError(message) unless `condition` holds."""
     if not condition:
         raise ParameterError(message)
-
-
-def names() -> list[str]:
-    return list(REGISTRY)
-
-
-def entry(name: str) -> Entry:
-    try:
-        return REGISTRY[name]
-    except KeyError:
-        raise ParameterError(
-            f"unknown derivation {name!r} (gradbook derive --list shows the names)") from None
-
-
-def derive(name: str, **given):
-    """The Derivation `name`, with parameters given as text or values."""
-    spec = entry(name)
-    known = {p.name: p for p in spec.params}
-    unknown = sorted(set(given) - set(known))
-    if unknown:
-        takes = ", ".join(known) or "no parameters"
-        raise ParameterError(f"{name} has no parameter {unknown[0]!r} (it takes: {takes})")
-    values = {}
-    for param in spec.params:
-        raw = given.get(param.name, param.default)
-        try:
-            values[param.name] = param.parse(raw)
-        except ParameterError as exc:
-            raise ParameterError(f"{name}: parameter {param.name}: {exc}") from None
-    return spec.build(**values)

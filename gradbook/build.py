@@ -28,7 +28,7 @@ from gradbook.practice import catalog
 from gradbook.experiments import runner as experiment_runner
 from gradbook.experiments.catalog import EXPERIMENTS
 from gradbook.progress import QUIET, Progress
-from gradbook.render import Rendered, experiments_needed, render_part
+from gradbook.render import Rendered, code_files, experiments_needed, render_part
 from gradbook.workers import worker_pool
 
 BIBLIOGRAPHY = Path("chapters", "references", "references.json")
@@ -96,6 +96,10 @@ def experiment_results(book: Book, out: Path, progress: Progress = QUIET) -> dic
     return {slug: {name: found[name] for name in names} for slug, names in needed.items() if names}
 
 
+RENDERING = "gradbook.render"
+"""The module that renders a part: it and what it imports run for every part."""
+
+
 def shared_content(book: Book) -> str:
     """A digest of what any part may print from outside its folder: every
     chapter's problem families, the sources' claims and the practice seed."""
@@ -104,13 +108,16 @@ def shared_content(book: Book) -> str:
                            book.practice_seed)
 
 
-def part_key(part, results: dict | None, shared: str) -> str:
+def part_key(part, book: Book, results: dict | None, shared: str) -> str:
     """What a part's rendering depends on: its folder (where it is, since the
-    rendered part records it, and what it holds), the code, the content it may
-    print from other folders (`shared_content`), its place in the book, and
-    the keys of the experiment results it reads."""
+    rendered part records it, and what it holds), the code it can run (the
+    rendering machinery and what its own Python, and the families and claims
+    it prints, import: not the whole tree), the content it may print from
+    other folders (`shared_content`), its place in the book, and the keys of
+    the experiment results it reads."""
     experiments = sorted(r["key"] for r in (results or {}).values())
-    return build_cache.key(build_cache.code_fingerprint(), shared, part.slug, part.number, part.letter,
+    code = build_cache.files_fingerprint(code_files(part, book), RENDERING)
+    return build_cache.key(code, shared, part.slug, part.number, part.letter,
                            part.folder, build_cache.folder_fingerprint(part.folder), *experiments)
 
 
@@ -119,7 +126,7 @@ def render_all(book: Book, results: dict[str, dict], store: BuildCache,
     """Every part rendered, in the book's order: from the cache where it holds
     the part, the rest on as many cores as there are. Also the slugs rendered."""
     shared = shared_content(book)
-    keys = {part.slug: part_key(part, results.get(part.slug), shared) for part in book.parts}
+    keys = {part.slug: part_key(part, book, results.get(part.slug), shared) for part in book.parts}
     done = {part.slug: store.get("parts", keys[part.slug], Rendered) for part in book.parts}
     missing = [part for part in book.parts if done[part.slug] is None]
     workers = min(os.cpu_count() or 1, len(missing))
@@ -175,7 +182,8 @@ def listing_runs(rendered: list[Rendered], store: BuildCache) -> dict[str, list[
         for name, caption in r.listings:
             path = r.part.folder / "listings" / f"{name}.py"
             code = path.read_text(encoding="utf-8")
-            output = store.memo("listings", build_cache.key(build_cache.code_fingerprint(), code.encode()), str,
+            runs_on = build_cache.files_fingerprint([path], "gradbook.listings")
+            output = store.memo("listings", build_cache.key(runs_on, code.encode()), str,
                                 lambda: listings.run_listing(path))
             runs.setdefault(r.part.slug, []).append(Listing(name, "", caption, code, output))
     return runs

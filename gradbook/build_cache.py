@@ -7,8 +7,11 @@ a miss, so the stage runs again and the entry is replaced, and nothing such
 an entry holds is ever published or run.
 
 Keys are made by `key(...)` from strings and bytes. What the code of a stage
-depends on is `code_fingerprint()`: the source of derive and gradbook, the
-page templates, and the versions of the libraries that shape the output.
+depends on is `modules_fingerprint(...)` of the modules it runs, or
+`files_fingerprint(...)` of a chapter's Python files: the source files that
+importing them runs (gradbook/import_graph.py), the page templates, and the
+versions of the libraries that shape the output; `code_fingerprint()` is the
+whole of derive and gradbook, for what may run any of it.
 """
 
 import hashlib
@@ -18,6 +21,8 @@ import os
 from contextlib import suppress
 from functools import cache
 from pathlib import Path
+
+from gradbook import import_graph
 
 LIBRARIES = ("sympy", "mpmath", "numpy", "matplotlib", "jinja2", "pypandoc-binary", "typst", "scipy",
              "scikit-learn", "ml_dtypes")
@@ -43,15 +48,50 @@ def package_folder(name: str) -> Path:
 
 
 @cache
-def code_fingerprint() -> str:
-    packages = (package_folder("derive"), package_folder("gradbook"))
+def roots() -> dict[str, Path]:
+    """The project's packages, by name: what the import graph follows."""
+    return {name: package_folder(name) for name in ("derive", "gradbook")}
+
+
+@cache
+def libraries() -> str:
+    """The versions of the libraries that shape the output."""
     versions = []
     for name in LIBRARIES:
         try:
             versions.append(f"{name}=={importlib.metadata.version(name)}")
         except importlib.metadata.PackageNotFoundError:
             versions.append(f"{name} missing")
-    return key(*(folder_fingerprint(p) for p in packages), *versions)
+    return key(*versions)
+
+
+@cache
+def templates() -> str:
+    return folder_fingerprint(roots()["gradbook"] / "templates")
+
+
+@cache
+def code_fingerprint() -> str:
+    """All of derive and gradbook, the templates among them, and the libraries."""
+    return key(*(folder_fingerprint(p) for p in roots().values()), libraries())
+
+
+@cache
+def modules_fingerprint(*modules: str) -> str:
+    """What running `modules` depends on: the source files importing them
+    runs, the page templates and the libraries."""
+    return key(import_graph.digest(import_graph.source_files(modules, roots())), templates(), libraries())
+
+
+def files_fingerprint(paths, *modules: str) -> str:
+    """What running the Python files `paths` (a chapter's values.py, a
+    listing) and `modules` depends on: the files themselves, the source files
+    their imports run, the page templates and the libraries. Not cached: a
+    chapter's files change while `gradbook serve` runs."""
+    present = sorted(Path(p) for p in paths if Path(p).is_file())
+    imported = import_graph.files_imported_by(present, roots()) | import_graph.source_files(modules, roots())
+    own = key(*(item for p in present for item in (p.name, p.read_bytes())))
+    return key(own, import_graph.digest(imported), templates(), libraries())
 
 
 class BuildCache:

@@ -7,13 +7,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+import re
+
 import jinja2
 
 from derive import Derivation, printing
-from gradbook import build_cache, explorer, labels
-from gradbook.book import Part, load_book
+from gradbook import build_cache, explorer, import_graph, labels
+from gradbook.book import Book, Part, load_book
 from gradbook.build_cache import NO_CACHE, BuildCache
-from gradbook.claims import book_audit
+from gradbook.claims import SOURCE_FILES, book_audit, claims_folder
 from gradbook.chapter_code import chapter_errors, load_module, module_name, where_in
 from gradbook.errors import UsageError
 from gradbook.exercises import PLACEHOLDER
@@ -21,7 +23,7 @@ from gradbook.glossary import TERMS, load_terms
 from gradbook.notebooks import notebook_file
 from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
-from gradbook.practice.catalog import catalog
+from gradbook.practice.catalog import FAMILIES_FILE, catalog
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
 from gradbook.practice.sheets import shown_value
@@ -196,7 +198,9 @@ class Helpers:
         seed = self.practice_seed
         groups = {}
         found = catalog(self.part.root)
-        made = self.store.memo("practice", build_cache.key(build_cache.code_fingerprint(), found.digest, seed),
+        families = build_cache.files_fingerprint(code_files(self.part, load_book(self.part.root)),
+                                                 "gradbook.practice.generate")
+        made = self.store.memo("practice", build_cache.key(families, found.digest, seed),
                                ProblemSet, lambda: practice_set(seed=seed, root=self.part.root))
         for problem in made.problems:
             family = found.families[problem.family]
@@ -242,7 +246,8 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
     template, so an edit to the prose re-renders only the prose."""
     figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
     extra = (results,) if results is not None else ()
-    values_key = _file_key(part, "values.py", *sorted(r["key"] for r in (results or {}).values()))
+    experiments = sorted(r["key"] for r in (results or {}).values())
+    values_key = _file_key(part, "values.py", "gradbook.chapter_code", *experiments)
     context = store.memo("values", values_key, dict, lambda: _values(part, extra))
     drawings = {name: partial(draw, values=context) if extra else draw
                 for name, draw in figure_functions(figures).items()}
@@ -274,7 +279,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
         raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
                          "which the chapter never shows")
     svgs = {figure_file(part.slug, name): store.memo(
-                "figures", _file_key(part, "figures.py", name, values_key if extra else ""), bytes,
+                "figures", _file_key(part, "figures.py", "gradbook.figures", name, values_key if extra else ""), bytes,
                 lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
     return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels,
@@ -289,11 +294,33 @@ def _values(part: Part, extra: tuple) -> dict:
         return values.values(*extra)
 
 
-def _file_key(part: Part, name: str, *more) -> str:
-    """A key for what a chapter file computes: the file, the code, the part."""
-    path = part.folder / name
-    content = path.read_bytes() if path.is_file() else b""
-    return build_cache.key(build_cache.code_fingerprint(), part.slug, part.number, part.letter, content, *more)
+def _file_key(part: Part, name: str, runner: str, *more) -> str:
+    """A key for what a chapter file computes: the file, the code it runs and
+    the module that runs it, the part."""
+    code = build_cache.files_fingerprint([part.folder / name], runner)
+    return build_cache.key(code, part.slug, part.number, part.letter, *more)
+
+
+PRINTS_FAMILIES = re.compile(r"\b(worked|exercise_from|practice_set)\s*\(")
+QUOTES_SOURCES = re.compile(r"\bquote\s*\(")
+
+
+def code_files(part: Part, book: Book) -> list[Path]:
+    """The Python files that rendering `part` can run, besides the rendering
+    machinery: its values.py and figures.py, every chapter's families.py where
+    its template prints problem families, and the sources' claims where it
+    quotes them or its code reads them. (Its listings run in a stage of their
+    own.) Errs on the side of more files: a template that names any of those
+    helpers counts, whatever it does with them."""
+    files = [path for path in (part.folder / "values.py", part.folder / "figures.py") if path.is_file()]
+    template = (part.folder / "chapter.md.j2").read_text(encoding="utf-8")
+    if PRINTS_FAMILIES.search(template):
+        files += [p.folder / FAMILIES_FILE for p in book.parts if (p.folder / FAMILIES_FILE).is_file()]
+    folder = claims_folder(book)
+    reads_claims = "gradbook/claims.py" in import_graph.files_imported_by(files, build_cache.roots())
+    if folder is not None and (QUOTES_SOURCES.search(template) or reads_claims):
+        files += sorted(folder.glob(SOURCE_FILES))
+    return files
 
 
 def _globals(helpers: Helpers) -> dict:

@@ -26,8 +26,8 @@ def assemble(gathered: Gathered, fmt: Format) -> bytes:
                 "rights": f"{book.licence} ({book.licence_url})" if book.licence else "",
                 "identifier": f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'gradbook:' + book.title)}"}
     figures = gathered.figures
-    key = build_cache.key(build_cache.code_fingerprint(), text, gathered.bibliography_bytes(), terms, references,
-                          sorted(metadata.items()), *(item for name in sorted(figures) for item in (name, figures[name])))
+    key = build_cache.key(build_cache.modules_fingerprint(__name__), text, gathered.bibliography_bytes(), terms,
+                          references, sorted(metadata.items()), *(item for name in sorted(figures) for item in (name, figures[name])))
     return gathered.store.memo("epub", key, bytes, lambda: to_epub(
         text, {k: v for k, v in metadata.items() if v}, figures, gathered.bibliography, terms, references))
 

@@ -170,7 +170,7 @@ def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
     def fragment(r) -> str:
         text = gathered.resolved(r, r.part.page)
         terms = gathered.terms_for(r.part, document=False)
-        key = build_cache.key(build_cache.code_fingerprint(), r.part.number, text, cited, terms, references)
+        key = build_cache.key(build_cache.modules_fingerprint(__name__), r.part.number, text, cited, terms, references)
         return gathered.store.memo("html", key, str, lambda: pandoc.to_html(
             text, r.part.number, f"chapters/{r.part.slug}", gathered.bibliography, terms, references))
 
@@ -179,7 +179,8 @@ def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
     scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
     files = site(gathered.book, {r.part.slug: r.title for r in rendered}, fragments, scripts)
     if scripts:
-        files.update(gathered.store.memo("explorer", build_cache.key(build_cache.code_fingerprint()), dict,
+        script_key = build_cache.key(build_cache.modules_fingerprint("gradbook.explorer"))
+        files.update(gathered.store.memo("explorer", script_key, dict,
                                          explorer.assets))
     titles = {r.part.slug: r.title for r in rendered}
     notebooks = {notebook_file(slug): notebook(titles[slug], gathered.book.title, found)

@@ -60,14 +60,14 @@ def assemble(gathered: Gathered, fmt: Format) -> bytes:
     def body(r) -> str:
         text = gathered.resolved(r, None)
         terms = gathered.terms_for(r.part, document=True)
-        key = build_cache.key(build_cache.code_fingerprint(), text, cited, terms, references)
+        key = build_cache.key(build_cache.modules_fingerprint(__name__), text, cited, terms, references)
         return gathered.store.memo("typst", key, str, lambda: pandoc.to_typst(
             text, f"chapters/{r.part.slug}", gathered.bibliography, terms, references))
 
     included = [r for r in gathered.rendered if fmt.includes(r.part)]
     source = typst_source(gathered.book, [r.part for r in included], list(gathered.pool.map(body, included)))
     figures = gathered.figures
-    key = build_cache.key(build_cache.code_fingerprint(), source,
+    key = build_cache.key(build_cache.modules_fingerprint(__name__), source,
                           *(item for name in sorted(figures) for item in (name, figures[name])))
     return gathered.store.memo("pdf", key, bytes, lambda: compile_pdf(source, figures))
 

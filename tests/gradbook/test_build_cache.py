@@ -290,7 +290,7 @@ def test_every_value_the_real_build_cached_reads_back_as_it_was_made(built):
     store = FreshValues(built / BUILD_CACHE)
     shared = shared_content(book)
     for part in book.parts:
-        store.made["parts", part_key(part, results.get(part.slug), shared)] = render_part(
+        store.made["parts", part_key(part, book, results.get(part.slug), shared)] = render_part(
             part, results.get(part.slug), store)
     kinds = {"values": dict, "practice": ProblemSet, "parts": Rendered}
     assert sorted({namespace for namespace, _ in store.made}) == sorted(kinds)

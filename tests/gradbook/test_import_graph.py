@@ -1,10 +1,11 @@
 """The import graph: the files a module needs are found from its source, in
 every form of import, through parent packages and functions, and nothing else
-is; their digest changes when one of them does, and only then."""
+is: a package that only re-exports names is followed by the names taken from
+it. Their digest changes when one of them does, and only then."""
 
 import pytest
 
-from gradbook.import_graph import digest, source_files
+from gradbook.import_graph import digest, files_imported_by, source_files
 
 TREE = {
     "pkg/__init__.py": "",
@@ -21,11 +22,21 @@ TREE = {
     "pkg/chain.py": "import pkg.plain\n",
     "pkg/third_party.py": "import numpy\nfrom os import path\n",
     "pkg/unrelated.py": "import pkg.sub.leaf\n",
-    "loud/__init__.py": "from . import setup\n",
-    "loud/setup.py": "",
+    "loud/__init__.py": "from . import setup\n\nsetup.configure()\n",
+    "loud/setup.py": "def configure():\n    pass\n",
     "loud/inner.py": "",
+    "api/__init__.py": '"""Names for users."""\n\nfrom api.small import SMALL\nfrom api.big import BIG\n\n__all__ = ["SMALL", "BIG"]\n',
+    "api/small.py": "SMALL = 1\n",
+    "api/big.py": "import api.heavy\n\nBIG = 2\n",
+    "api/heavy.py": "",
+    "api/user.py": "from api import SMALL\n",
+    "api/whole.py": "import api\n",
+    "api/star.py": "from api import *\n",
+    "api/submodule_user.py": "import api.small\n",
+    "api/chapter.py": "from api import BIG\n",
 }
-"""Two project packages; `loud`'s __init__ imports a module of its own."""
+"""Three project packages: `loud`'s __init__ runs code of its own; `api`'s
+only re-exports names from its modules."""
 
 
 def write(folder, files: dict) -> dict:
@@ -33,7 +44,7 @@ def write(folder, files: dict) -> dict:
     for name, text in files.items():
         (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
-    return {"pkg": folder / "pkg", "loud": folder / "loud"}
+    return {"pkg": folder / "pkg", "loud": folder / "loud", "api": folder / "api"}
 
 
 @pytest.fixture
@@ -54,7 +65,16 @@ CASES = [
     ("pkg.in_function", {"pkg/__init__.py", "pkg/in_function.py", "pkg/leaf.py"}, "import-in-a-function"),
     ("pkg.chain", {"pkg/chain.py", "pkg/plain.py", *SUB_LEAF}, "transitive"),
     ("pkg.third_party", {"pkg/__init__.py", "pkg/third_party.py"}, "other-libraries-not-followed"),
-    ("loud.inner", {"loud/__init__.py", "loud/setup.py", "loud/inner.py"}, "parent-init-and-its-imports"),
+    ("loud.inner", {"loud/__init__.py", "loud/setup.py", "loud/inner.py"}, "parent-init-that-runs-code-and-its-imports"),
+    ("api.user", {"api/__init__.py", "api/user.py", "api/small.py"}, "from-a-reexporting-package-import-one-name"),
+    ("api.chapter", {"api/__init__.py", "api/chapter.py", "api/big.py", "api/heavy.py"},
+     "the-name-taken-and-what-its-module-imports"),
+    ("api.submodule_user", {"api/__init__.py", "api/submodule_user.py", "api/small.py"},
+     "a-reexporting-parent-adds-only-its-file"),
+    ("api.whole", {"api/__init__.py", "api/whole.py", "api/small.py", "api/big.py", "api/heavy.py"},
+     "import-the-whole-reexporting-package"),
+    ("api.star", {"api/__init__.py", "api/star.py", "api/small.py", "api/big.py", "api/heavy.py"},
+     "from-a-reexporting-package-import-star"),
     ("pkg.sub", {"pkg/__init__.py", "pkg/sub/__init__.py"}, "a-package"),
 ]
 
@@ -89,3 +109,10 @@ def test_the_digest_is_of_names_and_content_not_of_place_or_order(roots, tmp_pat
     assert digest(elsewhere) == digest(files) == digest(dict(reversed(files.items())))
     plain = files.pop("pkg/plain.py")
     assert digest(files | {"pkg/renamed.py": plain}) != digest(files | {"pkg/plain.py": plain})
+
+
+def test_a_files_imports_count_as_a_modules_do(roots, tmp_path):
+    """A chapter's values.py is a file, not a module of a package: what it imports counts the same way."""
+    values = tmp_path / "values.py"
+    values.write_text("from api import SMALL\nimport pkg.plain\n", encoding="utf-8")
+    assert set(files_imported_by([values], roots)) == {"api/__init__.py", "api/small.py", "pkg/plain.py", *SUB_LEAF}
