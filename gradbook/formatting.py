@@ -13,6 +13,7 @@ names the expression as well as the template's line.
 import re
 import threading
 from collections.abc import Mapping, Set
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -138,7 +139,14 @@ def boxed(kind: str, body: str, anchor: str = "") -> str:
 
 def render_text(template: str, **values) -> str:
     """A template given as a string, formatted like a chapter (problem statements)."""
-    return _TEXT.from_string(template).render(**values)
+    return _text_template(template).render(**values)
+
+
+@lru_cache(maxsize=256)
+def _text_template(template: str) -> jinja2.Template:
+    """`template` compiled once: a practice set renders each family's few
+    templates for every one of its problems."""
+    return _TEXT.from_string(template)
 
 
 def environment(folder: Path) -> jinja2.Environment:

@@ -19,10 +19,11 @@ def solve_slope(p):
 
 def solve_ratio(p):
     point = sp.Rational(str(p["z"]))
-    ratio = q(T.slope(point).exact_value / S.slope(point).exact_value)
+    tanh_slope, sigmoid_slope = T.slope(point), S.slope(point)
+    ratio = q(tanh_slope.exact_value / sigmoid_slope.exact_value)
     return Solved({"ratio": (ratio, RELATIVE)},
-                  {"zq": q(point), "tanh_slope": T.slope(point), "sigmoid_slope": S.slope(point),
-                   "larger": "tanh" if ratio.exact_value > 1 else "the sigmoid"})
+                  {"zq": q(point), "tanh_slope": tanh_slope, "sigmoid_slope": sigmoid_slope,
+                   "larger": "tanh" if ratio.mp > 1 else "the sigmoid"})
 
 
 FAMILIES = (

@@ -6,8 +6,8 @@ view's spectral-norm bound on one layer's gradient factor."""
 
 import sympy as sp
 
-from derive import derive
-from derive.derivations.depth import layers_to_vanish
+from derive.derivations.depth import vanishing
+from derive.derivations.jacobian import layer_factor
 from derive.formats import exact_depths, float_format
 from derive.quantity import compact_power
 from gradbook.practice.common import RELATIVE, WHOLE_NUMBER, decimal, json_number, pick, q
@@ -53,9 +53,9 @@ def sample_vanish(rng, difficulty):
 def vanishing_depth(factor: sp.Rational, eps: sp.Rational) -> dict:
     """What the layers-to-vanish derivation finds (the least n with
     factor^n < eps, and the powers either side of it), as the solutions print it."""
-    found = layers_to_vanish(factor, eps)
-    return {"n": found.result, "below": found.details["factor^n"], "above": found.details["factor^(n-1)"],
-            "previous": int(found.result.exact_value) - 1, "ratio": found.details["log eps / log factor"]}
+    n, found = vanishing(factor, eps)
+    return {"n": q(n), "below": found["factor^n"], "above": found["factor^(n-1)"],
+            "previous": n - 1, "ratio": found["log eps / log factor"]}
 
 
 def solve_vanish(p):
@@ -113,10 +113,9 @@ def sample_spectral(rng, difficulty):
 
 def solve_spectral(p):
     W = sp.Matrix(2, 2, [sp.Rational(str(p[name])) for name in ENTRIES])
-    d = derive("spectral-bound", activation=p["activation"], **{name: p[name] for name in ENTRIES})
-    norm, factor = d.details["spectral norm"], d.result
+    norm, factor = layer_factor(p["activation"], W)
     squares, det = sum(v**2 for v in W), W.det()
-    peak = sp.Rational(1, 4) if p["activation"] == "sigmoid" else sp.Integer(1)
+    peak = PEAK_SLOPE[p["activation"]]
     vanishes = factor.exact_value < 1
     return Solved({"norm": (norm, RELATIVE), "factor": (factor, RELATIVE)},
                   {**{f"{name}q": q(W[i]) for i, name in enumerate(ENTRIES)},

@@ -65,14 +65,8 @@ def depth_product(activation: str, w: sp.Rational, layers: int) -> Derivation:
             Param("factor", rational, "1/4", "the per-layer factor, strictly between 0 and 1"),
             Param("eps", rational, "1/1000000", "the threshold, strictly between 0 and 1"))
 def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
-    require(0 < factor < 1, f"layers-to-vanish: factor must lie strictly between 0 and 1 "
-                            f"(a factor of 1 or more never vanishes), got {factor}")
-    require(0 < eps < 1, f"layers-to-vanish: eps must lie strictly between 0 and 1, got {eps}")
-    with workdps():
-        estimate = int(mpmath.floor(mpmath.log(_mp(eps)) / mpmath.log(_mp(factor)))) + 1
-    require(estimate <= MAX_LAYERS, f"layers-to-vanish: more than {MAX_LAYERS} layers are needed")
-    n = least_power_below(factor, eps, estimate)
-    ratio = sp.log(1 / eps) / sp.log(1 / factor)
+    n, details = vanishing(factor, eps)
+    ratio = details["log eps / log factor"].exact_value
     steps = (
         step(sp.log(eps, evaluate=False) / sp.log(factor, evaluate=False), ratio,
              r"$f^n < \varepsilon$, for the factor $f$ and the threshold $\varepsilon$, means "
@@ -82,10 +76,25 @@ def layers_to_vanish(factor: sp.Rational, eps: sp.Rational) -> Derivation:
         step(sp.floor(ratio, evaluate=False) + 1, n, "the least whole number above that ratio"),
     )
     return Derivation("layers-to-vanish", f"Layers until ({factor})^n < {eps}", steps, Quantity.exact(n),
-                      params={"factor": factor, "eps": eps},
-                      details={"factor^n": Quantity.exact(compact_power(factor, n)),
-                               "factor^(n-1)": Quantity.exact(compact_power(factor, n - 1)),
-                               "log eps / log factor": Quantity.exact(ratio)})
+                      params={"factor": factor, "eps": eps}, details=details)
+
+
+def vanishing(factor: sp.Rational, eps: sp.Rational) -> tuple[int, dict[str, Quantity]]:
+    """The least n with factor^n < eps, and what the layers-to-vanish
+    derivation reports beside it: the powers either side of eps and the ratio
+    of logarithms that n is the next whole number above. The problem families
+    take these without the derivation's steps, whose symbolic checks cost far
+    more than the numbers (each of which is cross-checked as it is made)."""
+    require(0 < factor < 1, f"layers-to-vanish: factor must lie strictly between 0 and 1 "
+                            f"(a factor of 1 or more never vanishes), got {factor}")
+    require(0 < eps < 1, f"layers-to-vanish: eps must lie strictly between 0 and 1, got {eps}")
+    with workdps():
+        estimate = int(mpmath.floor(mpmath.log(_mp(eps)) / mpmath.log(_mp(factor)))) + 1
+    require(estimate <= MAX_LAYERS, f"layers-to-vanish: more than {MAX_LAYERS} layers are needed")
+    n = least_power_below(factor, eps, estimate)
+    return n, {"factor^n": Quantity.exact(compact_power(factor, n)),
+               "factor^(n-1)": Quantity.exact(compact_power(factor, n - 1)),
+               "log eps / log factor": Quantity.exact(sp.log(1 / eps) / sp.log(1 / factor))}
 
 
 def least_power_below(factor, eps, estimate: int) -> int:

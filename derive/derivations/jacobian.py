@@ -57,6 +57,13 @@ def spectral_norm(matrix: sp.Matrix) -> Quantity:
     return Quantity.exact(exact, mp=largest, float64=(math.hypot(a + d, c - b) + math.hypot(a - d, b + c)) / 2)
 
 
+def layer_factor(activation: str, matrix: sp.Matrix) -> tuple[Quantity, Quantity]:
+    """‖W‖₂, and ‖W‖₂ max φ′: the most one layer with weights W and this
+    activation can multiply the gradient's size by."""
+    norm = spectral_norm(matrix)
+    return norm, Quantity.exact(norm.exact_value * _ACTIVATIONS[activation][1])
+
+
 def _matrix(w11, w12, w21, w22, name: str) -> sp.Matrix:
     entries = (w11, w12, w21, w22)
     require(all(abs(v) <= MAX_ENTRY for v in entries), f"{name}: every entry must be at most {MAX_ENTRY} in size")
@@ -75,8 +82,8 @@ def spectral_bound(activation: str, w11, w12, w21, w22, layers: int) -> Derivati
     a1, a2 = sp.symbols("a_1 a_2", real=True)
     z1 = A * a1 + B * a2
     bound = (NORM * best) ** DEPTH
-    norm = spectral_norm(W)
-    factor = norm.exact_value * best
+    norm, layer = layer_factor(activation, W)
+    factor = layer.exact_value
     formula = sp.sqrt((Q + sp.sqrt(Q**2 - 4 * DET**2)) / 2)
     one_by_one = sp.Pow(sp.Pow(A, 2, evaluate=False), sp.Rational(1, 2), evaluate=False)
     steps = (
@@ -114,8 +121,8 @@ def spectral_bound(activation: str, w11, w12, w21, w22, layers: int) -> Derivati
     )
     return Derivation(
         "spectral-bound", f"Spectral-norm bound through {layers} {activation} layers", steps,
-        Quantity.exact(factor), params={"activation": activation, "w11": w11, "w12": w12, "w21": w21,
-                                        "w22": w22, "layers": layers},
+        layer, params={"activation": activation, "w11": w11, "w12": w12, "w21": w21, "w22": w22,
+                       "layers": layers},
         details={"spectral norm": norm, "bound through the layers": Quantity.exact(factor**layers),
                  "vanishes below norm": Quantity.exact(1 / best)})
 

@@ -58,11 +58,13 @@ def solved(drawn: list[tuple]) -> list:
     the work is split."""
     workers = min(os.cpu_count() or 1, len(drawn) // PER_WORKER)
     if workers <= 1:
-        return [_problem(item) for item in drawn]
+        return _problems(drawn)
+    chunks = [drawn[start:start + PER_WORKER] for start in range(0, len(drawn), PER_WORKER)]
     with worker_pool(workers) as pool:
-        return list(pool.map(_problem, drawn, chunksize=PER_WORKER))
+        return [problem for chunk in pool.map(_problems, chunks) for problem in chunk]
 
 
-def _problem(item: tuple):
-    root, name, params, id, level = item
-    return families(root)[name].problem(params, id, level)
+def _problems(drawn: list[tuple]) -> list:
+    """The drawn problems solved, the catalog looked up once for them all."""
+    found = families(drawn[0][0])
+    return [found[name].problem(params, id, level) for _, name, params, id, level in drawn]

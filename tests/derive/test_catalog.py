@@ -10,8 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from derive import CATALOG, REGISTRY, Quantity, derive, names
+from derive.derivations import normalization
 from derive.derivations.depth import least_power_below
 from derive.derivations.sigmoid import sigmoid_derivative
+from derive.errors import CrossCheckError
 
 R = sp.Rational
 REQUIRED = ["sigmoid-derivative", "sigmoid-max", "sigmoid-max-amgm", "sigmoid-second-derivative-max",
@@ -208,3 +210,9 @@ def test_least_power_is_settled_exactly_whatever_the_estimate(estimate):
 @pytest.mark.parametrize("layers, exact", [(6, True), (7, False)], ids=["closed-form", "numeric"])
 def test_chain_gradient_carries_its_closed_form_only_while_it_is_small(layers, exact):
     assert derive("chain-gradient", layers=str(layers)).result.is_exact is exact
+
+
+def test_expected_slope_refuses_a_step_too_coarse_to_converge(monkeypatch):
+    monkeypatch.setattr(normalization, "STEP", mpmath.mpf(1) / 4)
+    with pytest.raises(CrossCheckError, match="has not converged"):
+        normalization.expected_slope_mp(1)
