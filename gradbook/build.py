@@ -64,13 +64,12 @@ def build(out: Path, fmt: str = "all", root: Path = ROOT, use_cache: bool = True
     figures = {path: svg for r in rendered for path, svg in r.figures.items()}
     with progress.stage("listings"):
         markdown, table, runs = completed(rendered, store)
-    outputs = {}
-    with ThreadPoolExecutor() as pool:
+    with ThreadPoolExecutor() as pool, ThreadPoolExecutor(len(chosen)) as each_format:
         gathered = Gathered(book, rendered, markdown, table, figures, bibliography_of(root), glossary_of(book),
                             store, pool, runs)
-        for output in chosen:
-            with progress.stage(output.name.upper()):
-                outputs[output.output] = output.assemble(gathered)
+        with progress.stage(" + ".join(output.name.upper() for output in chosen)):
+            assembling = {output.output: each_format.submit(output.assemble, gathered) for output in chosen}
+            outputs = {name: future.result() for name, future in assembling.items()}
     with progress.stage("publish"), build_lock.held(out):
         publish(out, outputs)
         if use_cache:
@@ -124,29 +123,44 @@ def part_key(part, book: Book, results: dict | None, shared: str) -> str:
 def render_all(book: Book, results: dict[str, dict], store: BuildCache,
                progress: Progress = QUIET) -> tuple[list[Rendered], tuple[str, ...]]:
     """Every part rendered, in the book's order: from the cache where it holds
-    the part, the rest on as many cores as there are. Also the slugs rendered."""
+    the part, the rest on as many cores as there are, the longest first (by
+    how long each took last time), so that no core is left with a long part
+    at the end. Also the slugs rendered."""
     shared = shared_content(book)
     keys = {part.slug: part_key(part, book, results.get(part.slug), shared) for part in book.parts}
     done = {part.slug: store.get("parts", keys[part.slug], Rendered) for part in book.parts}
     missing = [part for part in book.parts if done[part.slug] is None]
+    if not missing:
+        return [done[part.slug] for part in book.parts], ()
+    took = store.get("durations", DURATIONS, dict) or {}
+    order = sorted(missing, key=lambda part: -took.get(part.slug, 0.0))
     workers = min(os.cpu_count() or 1, len(missing))
-    if missing:
-        parts_results = [results.get(part.slug) for part in missing]
-        if workers == 1:
-            for part, part_results in zip(missing, parts_results):
-                progress.show(f"rendering {part.slug} …")
-                done[part.slug] = render_part(part, part_results, store)
-        else:
-            with worker_pool(workers) as pool:
-                futures = {pool.submit(render_part, part, part_results, store): part
-                           for part, part_results in zip(missing, parts_results)}
-                for future in as_completed(futures):
-                    part = futures[future]
-                    done[part.slug] = future.result()
-                    progress.show(f"rendered {part.slug}")
-        for part in missing:
-            store.put("parts", keys[part.slug], done[part.slug])
+    if workers == 1:
+        for part in order:
+            progress.show(f"rendering {part.slug} …")
+            done[part.slug], took[part.slug] = timed_render(part, results.get(part.slug), store)
+    else:
+        with worker_pool(workers) as pool:
+            futures = {pool.submit(timed_render, part, results.get(part.slug), store): part for part in order}
+            for future in as_completed(futures):
+                part = futures[future]
+                done[part.slug], took[part.slug] = future.result()
+                progress.show(f"rendered {part.slug}")
+    for part in missing:
+        store.put("parts", keys[part.slug], done[part.slug])
+    store.put("durations", DURATIONS, took)
     return [done[part.slug] for part in book.parts], tuple(part.slug for part in missing)
+
+
+DURATIONS = build_cache.key("how long each part took to render")
+"""The key of the one entry that orders the next build's rendering; it never changes an output."""
+
+
+def timed_render(part: Part, results: dict | None, store: BuildCache) -> tuple[Rendered, float]:
+    """The part rendered, and how many seconds that took."""
+    started = time.perf_counter()
+    rendered = render_part(part, results, store)
+    return rendered, time.perf_counter() - started
 
 
 def completed(rendered: list[Rendered], store: BuildCache) -> tuple[dict, dict, dict]:

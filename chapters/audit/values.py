@@ -10,8 +10,9 @@ def _cell(text: str, kind: str) -> str:
 
 def values() -> dict:
     audit, sources = book_audit(), []
+    verdicts = audit.run()
     for source in audit.sources:
-        mine = audit.run(source.claims)
+        mine = [v for v in verdicts if v.claim.source == source.file]
         sources.append({"number": source.number, "title": source.title, "file": source.file, "entries": [
             {"id": v.claim.id, "says": v.claim.says, "expression": v.claim.expression,
              "stated": _cell(v.claim.stated, v.claim.kind), "computed": _cell(v.computed, v.claim.kind),

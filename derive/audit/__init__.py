@@ -8,6 +8,7 @@ reads them):
 """
 
 from dataclasses import dataclass
+from functools import cached_property
 
 from derive.audit.model import KINDS, VERDICTS, Claim, Verdict, check
 
@@ -44,8 +45,16 @@ class Audit:
 
     def run(self, claims=None) -> list[Verdict]:
         """The verdict on each of `claims` (every claim by default): a claim may refer to any other."""
+        if claims is None:
+            return list(self._verdicts)
         by_id = {c.id: c for c in self.claims}
-        return [check(c, by_id) for c in (self.claims if claims is None else claims)]
+        return [check(c, by_id) for c in claims]
+
+    @cached_property
+    def _verdicts(self) -> tuple[Verdict, ...]:
+        """Every claim's verdict, reached once however many parts ask."""
+        by_id = {c.id: c for c in self.claims}
+        return tuple(check(c, by_id) for c in self.claims)
 
     def stated(self, claim_id: str) -> str:
         """What the source printed, exactly, as claim `claim_id` records it; a
