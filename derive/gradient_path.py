@@ -31,7 +31,6 @@ from functools import cache
 import mpmath
 import numpy as np
 import sympy as sp
-from scipy import integrate
 
 from derive.activations import activation, float_function, mp_function
 from derive.errors import ParameterError
@@ -145,7 +144,11 @@ def normalized_factor(name: str) -> Quantity:
 
 def _normalized_factor_float64(expr: sp.Expr, derivative: sp.Expr) -> float:
     """The same ratio by scipy's adaptive quadrature in float64, split at the kink
-    z = 0 and cut off where the normal density is below 10^-300."""
+    z = 0 and cut off where the normal density is below 10^-300. (scipy is
+    imported here, not with the module: it is a quarter of a second that
+    every command would pay, and only this cross-check uses it.)"""
+    from scipy import integrate
+
     value, slope = float_function(expr), float_function(derivative)
 
     def mean(g):
