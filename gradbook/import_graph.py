@@ -34,7 +34,7 @@ def source_files(modules, roots: dict[str, Path]) -> dict[str, Path]:
 def files_imported_by(paths, roots: dict[str, Path]) -> dict[str, Path]:
     """Every project file that the imports in `paths` (files outside the
     packages, such as a chapter's values.py) run and can use."""
-    wanted = [need for path in paths for need in _imports(_tree(Path(path)), "")]
+    wanted = [need for path in paths for _, needs in _read(Path(path), "")[1] for need in needs]
     return _follow(wanted, roots)
 
 
@@ -50,49 +50,62 @@ def digest(files: dict[str, Path]) -> str:
 def _follow(wanted: list, roots: dict[str, Path]) -> dict[str, Path]:
     """The files of the modules in `wanted`, each (name, the names used from
     it or EVERYTHING), with their parents and what they need in turn."""
-    found, whole, named = {}, set(), {}
+    found, whole, named, files = {}, set(), {}, {}
     waiting = list(wanted)
     while waiting:
         module, names = waiting.pop()
-        if module in whole:
+        if module in whole or module.partition(".")[0] not in roots:
             continue
-        file = module_file(module, roots)
+        if module not in files:
+            files[module] = module_file(module, roots)
+            if files[module] is not None:
+                file, top = files[module], module.partition(".")[0]
+                found[Path(top, file.relative_to(roots[top])).as_posix()] = file
+                waiting += [(parent, set()) for parent in with_parents(module)[:-1]]
+        file = files[module]
         if file is None:
             continue
-        top = module.partition(".")[0]
-        found[Path(top, file.relative_to(roots[top])).as_posix()] = file
-        waiting += [(parent, set()) for parent in with_parents(module)[:-1]]
-        tree = _tree(file)
-        if names is EVERYTHING or not _only_reexports(tree):
+        reexports, bindings = _read(file, _package(module, file))
+        if names is EVERYTHING or not reexports:
             whole.add(module)
-            waiting += _imports(tree, _package(module, file))
+            waiting += [need for _, needs in bindings for need in needs]
         else:
             new = set(names) - named.setdefault(module, set())
             named[module] |= new
-            waiting += _imports(tree, _package(module, file), only=new)
+            waiting += [need for bound, needs in bindings if bound is EVERYTHING or bound in new for need in needs]
     return found
 
 
-def _imports(tree: ast.Module, package: str, only: set | None = None) -> list:
-    """What the import statements in `tree` need, as (module, names or
-    EVERYTHING); with `only`, just the statements that bind those names."""
-    needs = []
+def _read(file: Path, package: str) -> tuple[bool, tuple]:
+    """Whether `file` only re-exports, and its bindings: read once, and again only when the file changes."""
+    stat = file.stat()
+    return _parsed(file, (stat.st_mtime_ns, stat.st_size), package)
+
+
+@lru_cache(maxsize=None)
+def _parsed(file: Path, stamp: tuple, package: str) -> tuple[bool, tuple]:
+    tree = ast.parse(file.read_bytes(), filename=str(file))
+    return _only_reexports(tree), _bindings(tree, package)
+
+
+def _bindings(tree: ast.Module, package: str) -> tuple:
+    """Each name the import statements in `tree` bind (EVERYTHING for a `*`),
+    with what binding it needs, as (module, names or EVERYTHING)."""
+    found = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
-                bound = alias.asname or alias.name.partition(".")[0]
-                if only is None or bound in only:
-                    needs += [(parent, set()) for parent in with_parents(alias.name)[:-1]]
-                    needs.append((alias.name, EVERYTHING))
+                needs = [(parent, frozenset()) for parent in with_parents(alias.name)[:-1]]
+                found.append((alias.asname or alias.name.partition(".")[0], (*needs, (alias.name, EVERYTHING))))
         elif isinstance(node, ast.ImportFrom):
             base = absolute(node.module, node.level, package)
             for alias in node.names:
-                if alias.name == "*" or only is None or (alias.asname or alias.name) in only:
-                    used = EVERYTHING if alias.name == "*" else {alias.name}
-                    needs.append((base, used))
-                    if alias.name != "*":
-                        needs.append((f"{base}.{alias.name}", EVERYTHING))
-    return needs
+                if alias.name == "*":
+                    found.append((EVERYTHING, ((base, EVERYTHING),)))
+                else:
+                    found.append((alias.asname or alias.name,
+                                  ((base, frozenset({alias.name})), (f"{base}.{alias.name}", EVERYTHING))))
+    return tuple(found)
 
 
 def _only_reexports(tree: ast.Module) -> bool:
@@ -109,17 +122,6 @@ def _only_reexports(tree: ast.Module) -> bool:
     return True
 
 
-@lru_cache(maxsize=None)
-def _parsed(file: Path, stamp: tuple) -> ast.Module:
-    return ast.parse(file.read_bytes(), filename=str(file))
-
-
-def _tree(file: Path) -> ast.Module:
-    """The syntax tree of `file`, parsed again only when the file has changed."""
-    stat = file.stat()
-    return _parsed(file, (stat.st_mtime_ns, stat.st_size))
-
-
 def _package(module: str, file: Path) -> str:
     return module if file.name == "__init__.py" else module.rpartition(".")[0]
 
@@ -133,10 +135,17 @@ def with_parents(name: str) -> list[str]:
 def module_file(name: str, roots: dict[str, Path]) -> Path | None:
     """The project file of module `name`, or None when it is not one (another
     library's, or a name imported from a module rather than a module)."""
-    top, *rest = name.split(".")
-    if top not in roots:
-        return None
-    place = roots[top].joinpath(*rest)
+    top = name.partition(".")[0]
+    return _module_file(name, roots[top]) if top in roots else None
+
+
+@lru_cache(maxsize=None)
+def _module_file(name: str, root: Path) -> Path | None:
+    """Where module `name` is under its package's folder `root`. Remembered:
+    a module file appearing or going away changes the code, and a command
+    that sees that starts again (gradbook serve does)."""
+    rest = name.split(".")[1:]
+    place = root.joinpath(*rest)
     if (place / "__init__.py").is_file():
         return place / "__init__.py"
     if rest and place.with_suffix(".py").is_file():
