@@ -5,7 +5,9 @@ Figures (each a fresh `gradbook build` command; experiment results cached):
   2. no change: the same command again;
   3. one sentence edited in chapter 3, HTML and PDF;
   4. another sentence edited there, HTML only;
-  5. a change to derive's code (a comment), which every part depends on;
+  5. a change to derive's code (a comment): in derive/numbers.py, which every
+     part depends on, then in derive/audit/terms.py, which only the parts that
+     quote the sources or compute with the anchor chain import;
   6. the same edits inside one warm process, as `gradbook serve` makes them
      (the imports paid once);
   7. the floor: pandoc and typst alone on the final Markdown of chapter 3
@@ -128,6 +130,9 @@ def main() -> None:
         numbers = copy / "derive" / "numbers.py"
         numbers.write_text(numbers.read_text(encoding="utf-8") + "\n# a changed comment\n", encoding="utf-8")
         figures["derive_change"] = build_seconds(copy)
+        terms = copy / "derive" / "audit" / "terms.py"
+        terms.write_text(terms.read_text(encoding="utf-8") + "\n# a changed comment\n", encoding="utf-8")
+        figures["derive_change_some_parts"] = build_seconds(copy)
         figures |= warm_seconds(copy)
         floor = floor_seconds(copy)
     ratios = {"edit_html_and_pdf": figures["edit_html_and_pdf"] / floor["chapter_html_and_pdf"],
