@@ -2,7 +2,10 @@
 
 Figures, in one run on this machine:
   1. generating COUNT problems (all families in turn, mixed difficulty) and
-     writing them as JSON, in one process (imports counted separately);
+     writing them as JSON, as `gradbook practice` does (on every core;
+     imports counted separately); then the same problems solved again in
+     this one process, timed by family (CPU milliseconds per problem), which
+     says where the time goes;
   2. grading COUNT answers of every kind (right, wrong, symbolic, unreadable);
   3. the slowest single grading call over the hostile corpus and 10,000
      fuzzed expressions (tests/gradbook/practice/hostile.py), each graded in
@@ -13,6 +16,7 @@ Prints them and writes bench/results/practice.json. Nothing here is asserted.
 import json
 import sys
 import time
+from collections import defaultdict
 from pathlib import Path
 
 COUNT = 1000
@@ -24,6 +28,7 @@ FUZZED = 10_000
 def main() -> None:
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     start = time.perf_counter()
+    from gradbook.practice.catalog import families
     from gradbook.practice.generate import practice_set
     from gradbook.practice.grade import grade
     from tests.gradbook.practice.hostile import corpus, expressions
@@ -31,6 +36,7 @@ def main() -> None:
     problems = practice_set(count=COUNT, seed=2026)
     text = problems.to_json()
     generated = time.perf_counter()
+    one_process, per_family = family_costs(problems.problems, families())
 
     typed = []
     for i, problem in enumerate(problems.problems):
@@ -58,17 +64,33 @@ def main() -> None:
     hostile_seconds = time.perf_counter() - t
 
     figures = {"import_seconds": imported - start, "generate_seconds": generated - imported,
-               "json_bytes": len(text), "grade_seconds": graded, "graded": len(verdicts),
+               "json_bytes": len(text), "one_process_cpu_seconds": one_process,
+               "family_cpu_ms": per_family, "grade_seconds": graded, "graded": len(verdicts),
                "hostile_graded": len(hostile) * len(modes), "hostile_seconds": hostile_seconds,
                "slowest_hostile_ms": 1000 * slowest, "slowest_hostile": slowest_text, "aim_seconds": AIM_SECONDS}
     print(f"generate {COUNT} problems to JSON:   {figures['generate_seconds']:6.2f} s  (aim {AIM_SECONDS:.0f} s; "
           f"imports {figures['import_seconds']:.2f} s)")
+    slowest_families = ", ".join(f"{name} {ms:.1f}" for name, ms in list(per_family.items())[:4])
+    print(f"  in one process: {figures['one_process_cpu_seconds']:.2f} s CPU; ms per problem, slowest: {slowest_families}")
     print(f"grade {len(verdicts)} answers:              {graded:6.2f} s  (aim {AIM_SECONDS:.0f} s)")
     print(f"grade {figures['hostile_graded']} hostile answers ({len(hostile)} in {len(modes)} modes): "
           f"{hostile_seconds:6.2f} s")
     print(f"slowest hostile answer:          {figures['slowest_hostile_ms']:6.1f} ms  (aim 1000 ms): {slowest_text[:60]!r}")
     RESULTS.parent.mkdir(exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+
+
+def family_costs(problems, found) -> tuple[float, dict[str, float]]:
+    """The CPU seconds `problems` take to solve again in this process, and
+    each family's CPU milliseconds per problem, the slowest family first."""
+    spent, counts = defaultdict(float), defaultdict(int)
+    for problem in problems:
+        started = time.process_time()
+        found[problem.family].problem(problem.params, problem.id, problem.difficulty)
+        spent[problem.family] += time.process_time() - started
+        counts[problem.family] += 1
+    costs = {name: 1000 * spent[name] / counts[name] for name in spent}
+    return sum(spent.values()), dict(sorted(costs.items(), key=lambda item: item[1], reverse=True))
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from gradbook.practice.family import Family, Solved
 from gradbook.practice.rules import Symbolic
 
 S = activation("sigmoid")
+PEAK = S.slope(0)
+"""The sigmoid's largest slope, σ'(0)."""
 
 
 def solve_slope(p):
@@ -26,25 +28,30 @@ def solve_slope(p):
 def solve_fraction(p):
     point = sp.Rational(str(p["z"]))
     slope = S.slope(point)
-    share = q(slope.exact_value / S.slope(0).exact_value)
+    share = q(slope.exact_value / PEAK.exact_value)
     return Solved({"fraction": (share, RELATIVE)},
-                  {"zq": q(point), "s": S.value(point), "slope": slope, "peak": S.slope(0),
+                  {"zq": q(point), "s": S.value(point), "slope": slope, "peak": PEAK,
                    "percent": q(100 * share.exact_value)})
+
+
+c, u = sp.symbols("c u", positive=True)
+THRESHOLD_STEPS = {"quadratic": sp.Eq(u * (1 - u), c), "root": sp.Eq(u, (1 + sp.sqrt(1 - 4 * c)) / 2),
+                   "logit": sp.Eq(z, sp.log(u / (1 - u)))}
+"""The equations the saturation-threshold solution goes through, the same for every c."""
 
 
 def solve_threshold(p):
     given = sp.Rational(str(p["c"]))
     threshold = threshold_value(given)
-    c, u = sp.symbols("c u", positive=True)
     return Solved({"z": (threshold, RELATIVE)},
-                  {"cq": q(given), "check": S.slope(threshold.exact_value),
-                   "quadratic": sp.Eq(u * (1 - u), c), "root": sp.Eq(u, (1 + sp.sqrt(1 - 4 * c)) / 2),
-                   "logit": sp.Eq(z, sp.log(u / (1 - u)))})
+                  {"cq": q(given), "check": S.slope(threshold.exact_value), **THRESHOLD_STEPS})
 
 
 def solve_scaled(p):
+    """By the chain rule, d/dz σ(a z) = a σ'(a z): derive's σ' with a z put in,
+    the same expression differentiating σ(a z) gives, for a fraction of the cost."""
     a = sp.Rational(str(p["a"]))
-    derivative = sp.diff(S.expr.subs(z, a * z), z)
+    derivative = a * S.derivative.subs(z, a * z)
     return Solved({"derivative": (derivative, Symbolic(["z"], {"a": str(a)}))},
                   {"aq": q(a), "inner": a * z, "form": a * sigma(a * z) * (1 - sigma(a * z))})
 

@@ -47,9 +47,16 @@ def spectral_norm_formula(a, b, c, d):
 
 def spectral_norm(matrix: sp.Matrix) -> Quantity:
     """‖W‖₂ exactly, cross-checked against the largest singular value mpmath's
-    SVD finds and against float64's half-sum of two hypotenuses, another
-    closed form for a 2×2 matrix's largest singular value."""
-    exact = sp.expand(sp.sqrtdenest(spectral_norm_formula(*matrix)))
+    SVD finds and against float64's half-sum of two hypotenuses.
+
+    The exact value is `spectral_norm_formula` denested: its square
+    (q + √(q² − 4Δ²))/2 is also the square of (√(q + 2|Δ|) + √(q − 2|Δ|))/2,
+    the form sympy's sqrtdenest arrives at after a search that costs far more
+    than writing it down. The spectral-bound derivation checks the two forms
+    equal for its matrix; the two square roots are the two hypotenuses."""
+    a, b, c, d = matrix
+    squares, det = a**2 + b**2 + c**2 + d**2, abs(a * d - b * c)
+    exact = sp.expand((sp.sqrt(squares + 2 * det) + sp.sqrt(squares - 2 * det)) / 2)
     with workdps():
         rows = [[mpmath.mpf(v.p) / v.q for v in matrix.row(i)] for i in range(2)]
         largest = max(mpmath.svd_r(mpmath.matrix(rows), compute_uv=False))
