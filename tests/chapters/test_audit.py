@@ -13,7 +13,12 @@ from tests.seeds import seeds_folder
 
 AUDIT = book_audit()
 CLAIMS = AUDIT.claims
-BY_ID = {v.claim.id: v for v in AUDIT.run()}
+
+
+@pytest.fixture(scope="module")
+def by_id() -> dict:
+    """Every claim's verdict, by id: the audit run once for the module, when a test first asks."""
+    return {v.claim.id: v for v in AUDIT.run()}
 
 
 def sigmoid_slope(z: float) -> float:
@@ -88,18 +93,18 @@ SAMPLE = {
 
 
 @pytest.mark.parametrize("claim_id", SAMPLE, ids=list(SAMPLE))
-def test_a_sampled_claim_keeps_its_verdict_and_value(claim_id):
+def test_a_sampled_claim_keeps_its_verdict_and_value(by_id, claim_id):
     verdict, value = SAMPLE[claim_id]
-    found = BY_ID[claim_id]
+    found = by_id[claim_id]
     assert found.verdict == verdict, found.why
     if value is not None:
         assert float(found.value) == pytest.approx(value, rel=2e-3)
 
 
-def test_the_sample_holds_ten_wrong_or_inconsistent_claims_of_several_kinds():
+def test_the_sample_holds_ten_wrong_or_inconsistent_claims_of_several_kinds(by_id):
     bad = [i for i, (verdict, _) in SAMPLE.items() if verdict in ("wrong", "inconsistent")]
     assert len(bad) >= 10
-    assert {BY_ID[i].claim.kind for i in bad} >= {"value", "bound", "printed", "identity", "same"}
+    assert {by_id[i].claim.kind for i in bad} >= {"value", "bound", "printed", "identity", "same"}
 
 
 REASONS = {
@@ -114,18 +119,18 @@ REASONS = {
 
 
 @pytest.mark.parametrize("claim_id", REASONS, ids=list(REASONS))
-def test_a_flagged_claims_reason_says_what_is_wrong(claim_id):
+def test_a_flagged_claims_reason_says_what_is_wrong(by_id, claim_id):
     says, never = REASONS[claim_id]
-    assert says in BY_ID[claim_id].why
-    assert never is None or never not in BY_ID[claim_id].why
+    assert says in by_id[claim_id].why
+    assert never is None or never not in by_id[claim_id].why
 
 
-def test_a_value_right_under_another_convention_is_inconsistent_not_wrong():
+def test_a_value_right_under_another_convention_is_inconsistent_not_wrong(by_id):
     """Source 003's 1.56 × 10⁻⁵ for the first weight's gradient is ∂L/∂w₁ when
     the backward pass starts from ∂L/∂z₄ = 1, but not from ∂L/∂a₄ = 1."""
     from_input = 0.1 ** 3 * math.prod(sigmoid_slope(0.1 * a) for a in (1.0, *anchor_activations()[:2]))
     assert f"{from_input:.2e}" == "1.56e-05"
-    assert BY_ID["003-21"].verdict == "inconsistent"
+    assert by_id["003-21"].verdict == "inconsistent"
 
 
 def test_claims_are_numbered_without_gaps():
@@ -134,10 +139,10 @@ def test_claims_are_numbered_without_gaps():
         assert numbers == list(range(1, len(numbers) + 1)), source
 
 
-def test_the_printed_program_would_print_other_numbers():
+def test_the_printed_program_would_print_other_numbers(by_id):
     """Source 003's program, carried out by hand here: four multiplications of
     w σ'(z) from δ = 1, so the first layer's δ is about 3.89e-07."""
-    assert BY_ID["003-50"].computed == f"Layer 1: δ = {0.1 * sigmoid_slope(0.1) * anchor_signal(1):.2e}"
+    assert by_id["003-50"].computed == f"Layer 1: δ = {0.1 * sigmoid_slope(0.1) * anchor_signal(1):.2e}"
 
 
 @pytest.mark.parametrize("stated, figures", [("0.0067", 2), ("1.56e-5", 3), ("160000", 2), ("64103", 5),

@@ -13,9 +13,22 @@ def guide_out(tmp_path_factory):
     return tmp_path_factory.mktemp("guide")
 
 
+QUICK_EXPERIMENTS = ("random-products",)
+"""The experiments that run in about a second; a test that needs any other is slow."""
+
+
 @pytest.fixture(scope="session")
-def experiment_results(guide_out) -> dict:
-    return results(guide_out / EXPERIMENT_CACHE).results
+def experiments(guide_out):
+    """The results of the experiments named, run into the guide's own cache
+    unless they are there already: a test that needs only quick ones runs only
+    those, and the guide's build finds them."""
+    return lambda names: results(guide_out / EXPERIMENT_CACHE, names).results
+
+
+@pytest.fixture(scope="session")
+def experiment_results(experiments) -> dict:
+    """Every experiment's results."""
+    return experiments(None)
 
 
 @pytest.fixture(scope="session")

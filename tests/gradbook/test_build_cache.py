@@ -111,6 +111,7 @@ EDITS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("slug, addition, kept", EDITS.values(), ids=EDITS.keys())
 def test_a_build_from_an_earlier_cache_publishes_what_a_build_without_it_does(tmp_path, slug, addition, kept):
     root = write_book(tmp_path / "book", computed=True)
@@ -230,6 +231,7 @@ def within(seconds: int):
         signal.signal(signal.SIGALRM, previous)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("damage", DAMAGE.values(), ids=DAMAGE.keys())
 def test_an_entry_that_cannot_be_trusted_is_a_miss_rebuilt_and_never_run(computed_build, tmp_path, damage):
     root, built = computed_build

@@ -25,6 +25,7 @@ from gradbook.book import load_book
 from gradbook.chapter_code import load_module, module_name
 from gradbook.figures import styled_figure
 from gradbook.render import experiments_needed, figure_functions
+from tests.gradbook.conftest import QUICK_EXPERIMENTS
 
 TEXT_SCALE = re.compile(r'transform="translate\([^)]*\) (?:rotate\([^)]*\) )?scale\(([0-9.]+) -\1\)"')
 SVG_WIDTH = re.compile(r'<svg[^>]*\swidth="([0-9.]+)pt"')
@@ -91,22 +92,25 @@ def test_the_column_is_read_from_the_style_sheet(built, viewport, column):
 
 
 def chapter_figures() -> list:
-    """Every figure of the guide: (its chapter, its draw function), named."""
+    """Every figure of the guide: (its chapter, its draw function), named; slow
+    where its chapter needs experiments that are not quick to run."""
     found = []
     for part in load_book().parts:
         module = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
-        found += [pytest.param((part, draw), id=name) for name, draw in figure_functions(module).items()]
+        slow = set(experiments_needed(part)) - set(QUICK_EXPERIMENTS)
+        found += [pytest.param((part, draw), id=name, marks=[pytest.mark.slow] if slow else [])
+                  for name, draw in figure_functions(module).items()]
     return found
 
 
 @pytest.fixture
-def drawn(experiment_results, request):
+def drawn(experiments, request):
     """A figure drawn as the build draws it and laid out, with its style still in force."""
     part, draw = request.param
     needed = experiments_needed(part)
     if needed:
         values = load_module(part.folder / "values.py", module_name(part.slug, "values"))
-        draw = partial(draw, values=values.values({name: experiment_results[name] for name in needed}))
+        draw = partial(draw, values=values.values(experiments(needed)))
     with styled_figure(part.folder / "figures.py") as fig:
         draw(fig)
         fig.draw_without_rendering()

@@ -217,6 +217,7 @@ HALF_WRITTEN = {"publish", "stamp"}
 """The stages whose kill leaves something half-written."""
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform != "linux", reason="finds the build's processes in /proc")
 @pytest.mark.parametrize("stage", list(KILLED_DURING), ids=[f"killed-during-{s}" for s in KILLED_DURING])
 def test_a_killed_build_leaves_no_process_and_the_next_build_is_clean(book, driver, clean, tmp_path, stage):
@@ -242,6 +243,7 @@ def test_a_killed_build_leaves_no_process_and_the_next_build_is_clean(book, driv
     assert leftovers(out) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("formats, together", [(("html", "html"), ("html",)), (("all", "all"), ("all",)),
                                                (("html", "pdf"), ("html", "pdf"))],
                          ids=["html-and-html", "all-and-all", "html-and-pdf"])
@@ -278,6 +280,7 @@ def test_stamp_writes_from_several_processes_at_once_all_succeed(book, tmp_path,
     assert leftovers(out) == []
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("waiting", ["process", "thread"], ids=["a-build-in-another-process",
                                                                "a-build-in-another-thread"])
 def test_a_build_waits_while_another_publishes_then_publishes_its_own(

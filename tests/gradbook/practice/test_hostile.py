@@ -58,12 +58,14 @@ def test_the_answers_that_stalled_or_crashed_the_grader_are_invalid_with_a_reaso
         assert verdict.verdict == "invalid" and message in verdict.feedback
 
 
+@pytest.mark.slow
 def test_ten_thousand_fuzzed_expressions_each_get_a_verdict():
     modes, rng = sorted(ANSWERS), random.Random(14)
     verdicts = [graded_cleanly(ANSWERS[modes[i % len(modes)]], typed, rng) for i, typed in enumerate(FUZZED)]
     assert set(verdicts) >= {"invalid", "incorrect"}
 
 
+@pytest.mark.slow
 def test_hostile_parts_that_cancel_reach_the_exact_comparison_cheaply():
     """key + h - h agrees with the key at every point, so sympy sees h."""
     key, rng = ANSWERS["symbolic"], random.Random(7)
