@@ -12,7 +12,9 @@ from gradbook.practice.model import ProblemSet
 from gradbook.workers import worker_pool
 
 PER_WORKER = 32
-"""Below twice this many problems, a set is made in this process."""
+"""How many problems a worker is sent at a time (it looks up the catalog once
+for them); below twice this many, a set is made in this process. For 1,000
+problems on two cores, 8 to 64 measured alike, within the machine's noise."""
 ATTEMPTS = 60
 """How many fresh draws a slot gets before the family is declared exhausted."""
 LEVELS = (1, 2, 3)
