@@ -1,9 +1,11 @@
-"""One run of the experiments and one real build of the guide, shared by the
-tests that read them. The experiments run first, into the guide's own cache,
+"""One run of the experiments and one real build of the guide, and the
+built PDF's text, shared by the tests that read them. The experiments run first, into the guide's own cache,
 so the build finds them there."""
 
 import pytest
+from pypdf import PdfReader
 
+from gradbook import formats
 from gradbook.build import EXPERIMENT_CACHE, build
 from gradbook.experiments.runner import results
 
@@ -40,3 +42,9 @@ def guide(guide_out, experiment_results):
 @pytest.fixture(scope="session")
 def built(guide):
     return guide[0]
+
+
+@pytest.fixture(scope="session")
+def pdf_pages(built) -> list[str]:
+    """The built PDF's text, page by page, read once for the session: reading it takes seconds."""
+    return [page.extract_text() for page in PdfReader(built / formats.REGISTRY["pdf"].output).pages]

@@ -23,6 +23,7 @@ class Visit:
     """What one load of a page showed."""
 
     problems: tuple
+    sideways: bool
     math: int
     flat_math: tuple
     images: int
@@ -33,11 +34,13 @@ class Visit:
 
 @pytest.fixture(scope="session")
 def visit(browser, site):
+    """visit(page, scheme, width): what loading the page showed, loaded once
+    for the session for each scheme and width, however the test asks."""
     from axe_playwright_python.sync_playwright import Axe
     axe = Axe()
 
     @cache
-    def load(name: str, scheme: str = "light", width: int = 1280) -> Visit:
+    def load(name: str, scheme: str, width: int) -> Visit:
         context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
         page = context.new_page()
         problems = []
@@ -46,6 +49,7 @@ def visit(browser, site):
         page.on("requestfailed", lambda r: problems.append(f"failed request: {r.url}"))
         page.goto(url(site, name))
         page.wait_for_load_state("load")
+        sideways = page.evaluate("document.documentElement.scrollWidth > window.innerWidth")
         page.evaluate("document.querySelectorAll('details').forEach(d => d.open = true)")
         flat = page.eval_on_selector_all("math", """els => els.filter(e => {
             const r = e.getBoundingClientRect(); return !(r.width > 0 && r.height > 0);
@@ -61,11 +65,11 @@ def visit(browser, site):
                       if v["impact"] in SERIOUS]
         math = page.eval_on_selector_all("math", "els => els.length")
         context.close()
-        return Visit(loaded, math, tuple(flat), len(images),
+        return Visit(loaded, sideways, math, tuple(flat), len(images),
                      tuple(i["src"] for i in images if not i["ok"]),
                      tuple(i["src"] for i in images if not i["alt"]) + tuple(unnamed_svgs), tuple(violations))
 
-    return load
+    return lambda name, scheme="light", width=WIDTHS["laptop"]: load(name, scheme, width)
 
 
 @pytest.mark.parametrize("name", PAGES)
@@ -95,12 +99,9 @@ def test_the_figures_were_looked_at(visit):
 
 @pytest.mark.parametrize("screen", WIDTHS)
 @pytest.mark.parametrize("name", PAGES)
-def test_the_page_never_scrolls_sideways(screens, site, name, screen):
+def test_the_page_never_scrolls_sideways(visit, name, screen):
     """Wide formulas and tables scroll inside their own box; the page itself keeps to the screen."""
-    page = screens[screen]
-    page.goto(url(site, name))
-    page.wait_for_load_state("load")
-    assert page.evaluate("document.documentElement.scrollWidth") <= page.evaluate("window.innerWidth")
+    assert not visit(name, width=WIDTHS[screen]).sideways
 
 
 @pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 390)],
