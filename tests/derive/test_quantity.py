@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from derive import CrossCheckError, Quantity
+from derive.quantity import cancellation
 
 R = sp.Rational
 
@@ -127,3 +128,26 @@ def test_json_form_round_trips(fraction):
 
 def test_value_string_has_the_promised_digits():
     assert Quantity.exact(R(1, 3125)).value_string(26) == "3.2000000000000000000000000e-4"
+
+
+
+def _sum_over_difference(terms):
+    """|a| + |b| over |a - b| for the pair `terms()` gives at 60 digits: what
+    a - b's cancellation is."""
+    with mpmath.workdps(60):
+        a, b = terms()
+        return float((abs(a) + abs(b)) / abs(a - b))
+
+
+@pytest.mark.parametrize("expr, terms", [
+    (R(1, 3), None),
+    (sp.sqrt(2) + 1, None),
+    (1 - sp.tanh(4) ** 2, lambda: (1, mpmath.tanh(4) ** 2)),
+    (sp.sqrt(10**30 + 1) - 10**15, lambda: (mpmath.sqrt(10**30 + 1), 10**15)),
+    (sp.exp(R(1, 10**30)) - 1, lambda: (mpmath.exp(mpmath.mpf(10) ** -30), 1)),
+    (sp.log(sp.exp(R(1, 10**8)) - 1), lambda: (mpmath.exp(mpmath.mpf(10) ** -8), 1)),
+], ids=["rational", "no-cancellation", "one-minus-tanh-squared", "thirty-digits", "exp-minus-one",
+        "a-sum-inside"])
+def test_cancellation_is_the_largest_sum_of_sizes_over_the_size_of_the_sum(expr, terms):
+    expected = 1.0 if terms is None else _sum_over_difference(terms)
+    assert cancellation(expr) == pytest.approx(expected, rel=1e-12)
