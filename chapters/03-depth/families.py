@@ -116,7 +116,9 @@ def solve_spectral(p):
     norm, factor = layer_factor(p["activation"], W)
     squares, det = sum(v**2 for v in W), W.det()
     peak = PEAK_SLOPE[p["activation"]]
-    vanishes = factor.exact_value < 1
+    # By the 60-digit value, not sympy's comparison of radicals: a factor that is one is the rational 1 (a sum of
+    # square roots of rationals is rational only when each is), whose value is exact.
+    vanishes = factor.mp < 1
     return Solved({"norm": (norm, RELATIVE), "factor": (factor, RELATIVE)},
                   {**{f"{name}q": q(W[i]) for i, name in enumerate(ENTRIES)},
                    "squares": q(squares), "det": q(det), "det_squared": q(det**2),
