@@ -246,8 +246,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
     template, so an edit to the prose re-renders only the prose."""
     figures = load_module(part.folder / "figures.py", module_name(part.slug, "figures"))
     extra = (results,) if results is not None else ()
-    experiments = sorted(r["key"] for r in (results or {}).values())
-    values_key = _file_key(part, "values.py", "gradbook.chapter_code", *experiments)
+    values_key = values_cache_key(part, results)
     context = store.memo("values", values_key, dict, lambda: _values(part, extra))
     drawings = {name: partial(draw, values=context) if extra else draw
                 for name, draw in figure_functions(figures).items()}
@@ -279,7 +278,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
         raise UsageError(f"chapters/{part.slug}/figures.py draws {', '.join(sorted(unshown))}, "
                          "which the chapter never shows")
     svgs = {figure_file(part.slug, name): store.memo(
-                "figures", _file_key(part, "figures.py", "gradbook.figures", name, values_key if extra else ""), bytes,
+                "figures", _figure_key(part, name, values_key if extra else ""), bytes,
                 lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
     return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels,
@@ -294,31 +293,43 @@ def _values(part: Part, extra: tuple) -> dict:
         return values.values(*extra)
 
 
-def _file_key(part: Part, name: str, runner: str, *more) -> str:
-    """A key for what a chapter file computes: the file, the code it runs and
-    the module that runs it, the part."""
-    code = build_cache.files_fingerprint([part.folder / name], runner)
-    return build_cache.key(code, part.slug, part.number, part.letter, *more)
+def values_cache_key(part: Part, results: dict | None = None) -> str:
+    """What values() returns depends on: the code values.py can run (with the
+    families and the claims, where it reads them), the part, and the keys of
+    the experiment results it is given."""
+    experiments = sorted(r["key"] for r in (results or {}).values())
+    code = build_cache.files_fingerprint(code_files(part, load_book(part.root), template=False),
+                                         "gradbook.chapter_code")
+    return build_cache.key(code, part.slug, part.number, part.letter, *experiments)
+
+
+def _figure_key(part: Part, name: str, values_key: str) -> str:
+    """A figure depends on figures.py and the code it can run, the part, and the values it is given."""
+    code = build_cache.files_fingerprint([part.folder / "figures.py"], "gradbook.figures")
+    return build_cache.key(code, part.slug, part.number, part.letter, name, values_key)
 
 
 PRINTS_FAMILIES = re.compile(r"\b(worked|exercise_from|practice_set)\s*\(")
 QUOTES_SOURCES = re.compile(r"\bquote\s*\(")
 
 
-def code_files(part: Part, book: Book) -> list[Path]:
+def code_files(part: Part, book: Book, template: bool = True) -> list[Path]:
     """The Python files that rendering `part` can run, besides the rendering
-    machinery: its values.py and figures.py, every chapter's families.py where
-    its template prints problem families, and the sources' claims where it
-    quotes them or its code reads them. (Its listings run in a stage of their
-    own.) Errs on the side of more files: a template that names any of those
-    helpers counts, whatever it does with them."""
-    files = [path for path in (part.folder / "values.py", part.folder / "figures.py") if path.is_file()]
-    template = (part.folder / "chapter.md.j2").read_text(encoding="utf-8")
-    if PRINTS_FAMILIES.search(template):
+    machinery: its values.py and figures.py, and every chapter's families.py
+    or the sources' claims where its template prints or quotes them, or its
+    code reads them (they are loaded from their files, so the import graph
+    alone does not see them). Its listings run in a stage of their own. With
+    `template=False`, only what its values.py can run. Errs on the side of
+    more files: a template that names one of those helpers counts, whatever
+    it does with it."""
+    names = ("values.py", "figures.py") if template else ("values.py",)
+    files = [part.folder / name for name in names if (part.folder / name).is_file()]
+    text = (part.folder / "chapter.md.j2").read_text(encoding="utf-8") if template else ""
+    imported = import_graph.files_imported_by(files, build_cache.roots())
+    if PRINTS_FAMILIES.search(text) or "gradbook/practice/catalog.py" in imported:
         files += [p.folder / FAMILIES_FILE for p in book.parts if (p.folder / FAMILIES_FILE).is_file()]
     folder = claims_folder(book)
-    reads_claims = "gradbook/claims.py" in import_graph.files_imported_by(files, build_cache.roots())
-    if folder is not None and (QUOTES_SOURCES.search(template) or reads_claims):
+    if folder is not None and (QUOTES_SOURCES.search(text) or "gradbook/claims.py" in imported):
         files += sorted(folder.glob(SOURCE_FILES))
     return files
 

@@ -11,6 +11,7 @@ from gradbook.book import ROOT, load_book
 from gradbook.build import shared_content
 from gradbook.claims import book_audit, claims_folder
 from gradbook.errors import UsageError
+from gradbook.render import values_cache_key
 
 SOURCE = '''from derive.audit.model import Claim
 from derive.audit.terms import slope
@@ -93,3 +94,18 @@ def test_an_edit_to_a_claim_is_seen_without_a_restart(tmp_path):
     claims = root / "chapters" / "02-b" / "claims" / "source_007.py"
     claims.write_text(claims.read_text(encoding="utf-8").replace('"0.25"', '"0.5"'), encoding="utf-8")
     assert [v.verdict for v in book_audit(root).run()] == ["wrong"]
+
+
+def test_a_claim_edited_computes_again_the_values_that_read_the_claims_and_only_those(tmp_path):
+    """Chapter 8's values count the verdicts: they are cached under a key that
+    holds the claims, which its values.py reads from their files; chapter 1's
+    values read no claim, so its key stays."""
+    root = tmp_path / "book"
+    shutil.copytree(ROOT / "chapters", root / "chapters", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "book.toml", root)
+    parts = {part.slug: part for part in load_book(root).parts}
+    before = {slug: values_cache_key(parts[slug]) for slug in ("08-numbers", "audit", "01-sigmoid-slope")}
+    claim = root / "chapters" / "audit" / "claims" / "source_001.py"
+    claim.write_text(claim.read_text(encoding="utf-8").replace('"0.25"', '"0.5"', 1), encoding="utf-8")
+    after = {slug: values_cache_key(parts[slug]) for slug in before}
+    assert [slug for slug in before if before[slug] != after[slug]] == ["08-numbers", "audit"]
