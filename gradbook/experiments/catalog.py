@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 from itertools import product
 from typing import Callable
 
-from derive import derive
+from derive.derivations.initialization import HE_VARIANCE, XAVIER_VARIANCE, n_in, n_out
 from gradbook.experiments.products import product_spec
 from gradbook.experiments.runs import spec
 
@@ -65,8 +65,8 @@ def _random_products(width, layers, seed):
     """The matrix view's products of random layers: linear ones at half, once
     and twice the Xavier scale and at the He scale; sigmoid and tanh ones at
     the Xavier and He scales. Every run draws its weights from the same seed."""
-    xavier = float(derive("xavier-variance", fan_in=str(width), fan_out=str(width)).result.mp) ** 0.5
-    he = float(derive("he-variance", fan_in=str(width)).result.mp) ** 0.5
+    xavier = float(XAVIER_VARIANCE.subs({n_in: width, n_out: width})) ** 0.5
+    he = float(HE_VARIANCE.subs(n_in, width)) ** 0.5
     scales = {"half": xavier / 2, "xavier": xavier, "he": he, "double": 2 * xavier}
     settings = [(name, None) for name in scales] + [(name, act) for name in ("xavier", "he")
                                                      for act in ("sigmoid", "tanh")]
