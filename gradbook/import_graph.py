@@ -92,7 +92,7 @@ def _bindings(tree: ast.Module, package: str) -> tuple:
     """Each name the import statements in `tree` bind (EVERYTHING for a `*`),
     with what binding it needs, as (module, names or EVERYTHING)."""
     found = []
-    for node in ast.walk(tree):
+    for node in _statements(tree.body):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 needs = [(parent, frozenset()) for parent in with_parents(alias.name)[:-1]]
@@ -106,6 +106,18 @@ def _bindings(tree: ast.Module, package: str) -> tuple:
                     found.append((alias.asname or alias.name,
                                   ((base, frozenset({alias.name})), (f"{base}.{alias.name}", EVERYTHING))))
     return tuple(found)
+
+
+def _statements(body: list):
+    """Every statement in `body` and in the blocks nested in them (functions,
+    classes, if, try, with, loops), where an import may stand; expressions,
+    which cannot hold one, are not visited."""
+    for node in body:
+        yield node
+        for field in ("body", "orelse", "finalbody", "handlers", "cases"):
+            nested = getattr(node, field, None)
+            if isinstance(nested, list):
+                yield from _statements(nested)
 
 
 def _only_reexports(tree: ast.Module) -> bool:

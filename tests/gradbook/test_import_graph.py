@@ -19,6 +19,9 @@ TREE = {
     "pkg/from_submodule.py": "from pkg.sub import leaf\n",
     "pkg/from_name.py": "from pkg.leaf import VALUE\n",
     "pkg/in_function.py": "def later():\n    import pkg.leaf\n",
+    "pkg/nested.py": ("class Late:\n    def method(self):\n        try:\n            pass\n        except ImportError:\n"
+                      "            for _ in ():\n                with open('x'):\n                    match 1:\n"
+                      "                        case 1:\n                            import pkg.leaf\n"),
     "pkg/chain.py": "import pkg.plain\n",
     "pkg/third_party.py": "import numpy\nfrom os import path\n",
     "pkg/unrelated.py": "import pkg.sub.leaf\n",
@@ -63,6 +66,7 @@ CASES = [
     ("pkg.sub.up", {"pkg/__init__.py", "pkg/sub/__init__.py", "pkg/sub/up.py", "pkg/leaf.py"},
      "from-dot-dot-module-import"),
     ("pkg.in_function", {"pkg/__init__.py", "pkg/in_function.py", "pkg/leaf.py"}, "import-in-a-function"),
+    ("pkg.nested", {"pkg/__init__.py", "pkg/nested.py", "pkg/leaf.py"}, "import-deep-in-nested-blocks"),
     ("pkg.chain", {"pkg/chain.py", "pkg/plain.py", *SUB_LEAF}, "transitive"),
     ("pkg.third_party", {"pkg/__init__.py", "pkg/third_party.py"}, "other-libraries-not-followed"),
     ("loud.inner", {"loud/__init__.py", "loud/setup.py", "loud/inner.py"}, "parent-init-that-runs-code-and-its-imports"),
