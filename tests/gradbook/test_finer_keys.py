@@ -31,17 +31,15 @@ def code_copy(tmp_path, monkeypatch):
 
 
 def test_a_comment_in_one_derive_module_renders_only_the_parts_that_import_it(built, code_copy, tmp_path):
-    root = tmp_path / "root"
-    shutil.copytree(ROOT / "chapters", root / "chapters", ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "book.toml", root / "book.toml")
+    """The session's cache serves the faithful copy of the code (keys are of
+    names and content, not of places), then one module of the copy is edited."""
     out = tmp_path / "out"
     shutil.copytree(built / "cache", out / "cache")
-    build(out, "html", root)
-    assert build(out, "html", root).rendered == ()
+    assert build(out, "html", ROOT).rendered == ()
     with (code_copy["derive"].parent / EDITED).open("a", encoding="utf-8") as module:
         module.write("# a comment\n")
-    rendered = set(build(out, "html", root).rendered)
-    book = load_book(root)
+    rendered = set(build(out, "html", ROOT).rendered)
+    book = load_book(ROOT)
     importing = {part.slug for part in book.parts
                  if EDITED in import_graph.files_imported_by(code_files(part, book), code_copy)}
     assert rendered == importing
