@@ -109,7 +109,7 @@ def test_only_a_count_refuses_a_percentage(rule, percent):
 _NAMES = st.from_regex(r"[A-Za-z_][A-Za-z0-9_]{0,8}", fullmatch=True).filter(
     lambda name: name not in FUNCTIONS + CONSTANTS)
 _CONSTANT_TEXT = st.one_of(st.integers(-10**9, 10**9).map(str),
-                           st.fractions(max_denominator=10**6).map(str),
+                           st.fractions(min_value=-10**9, max_value=10**9, max_denominator=10**6).map(str),
                            st.decimals(-10**6, 10**6, places=4).map(lambda d: format(d, "f")))
 
 
