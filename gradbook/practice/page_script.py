@@ -1,0 +1,100 @@
+"""The practice grader's scripts for the HTML guide: grader-constants.js,
+printed from the Python grader's modules when the guide is built, and
+grader.js (gradbook/templates/grader.js), the hand-written logic that uses it.
+
+Nothing the Python grader knows is typed twice: the limits, the operation
+costs, the sampling scales, the characters the tokenizer accepts and the
+character tables its messages rely on (which characters Python counts as
+space or as unprintable, and the Unicode names of the characters a learner
+plausibly types) all come from here. The differential browser test holds
+grader.js to gradbook.practice.grade, answer by answer.
+"""
+
+import json
+import unicodedata
+
+import mpmath
+
+from gradbook.practice import evaluate, grade, parse, rules
+from gradbook.shells import asset
+
+SCRIPTS = ("grader-constants.js", "grader.js")
+"""The grader's scripts, in the order a page loads them."""
+NAMED = ((0x0021, 0x007E), (0x00A1, 0x00FF), (0x0391, 0x03C9), (0x0430, 0x044F), (0x2010, 0x205E), (0x2070, 0x209C),
+         (0x2150, 0x215F), (0x2190, 0x2199), (0x2200, 0x22FF), (0xFF01, 0xFF5E))
+"""The blocks whose characters the page names as Python does: ASCII and Latin-1, Greek and
+small Cyrillic letters (lookalikes of x, e, o, a), punctuation and dashes,
+superscripts and subscripts, fractions, arrows, mathematical operators and the
+full-width forms. With these, the page also names every character Python counts as
+unprintable but named (formatting marks, unusual spaces); any other character
+it calls by its code point."""
+
+
+def _ranges(codes) -> str:
+    """Sorted code points as runs, each written in base 36 as "gap.length" from
+    the end of the previous run: a compact string grader.js expands."""
+    runs, previous = [], -1
+    for code in codes:
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    parts = []
+    for start, end in runs:
+        parts.append(f"{_base36(start - previous - 1)}.{_base36(end - start + 1)}")
+        previous = end
+    return ",".join(parts)
+
+
+def _base36(number: int) -> str:
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    text = ""
+    while True:
+        number, digit = divmod(number, 36)
+        text = digits[digit] + text
+        if not number:
+            return text
+
+
+def character_tables() -> dict:
+    """What grader.js needs to read and describe characters exactly as Python
+    does: spaces (str.isspace), unprintable characters (str.isprintable), and
+    the names of the characters in NAMED and of the unprintable named ones."""
+    everything = range(0x110000)
+    unprintable = [c for c in everything if not chr(c).isprintable()]
+    named = sorted({c for low, high in NAMED for c in range(low, high + 1)}
+                   | {c for c in unprintable if unicodedata.name(chr(c), None)})
+    return {
+        "spaces": [c for c in everything if chr(c).isspace()],
+        "unprintable": _ranges(unprintable),
+        "names": {f"{c:x}": unicodedata.name(chr(c)).lower() for c in named if unicodedata.name(chr(c), None)},
+    }
+
+
+def constants() -> dict:
+    """The Python grader's settings, by the names grader.js uses."""
+    return {
+        "parse": {"maxLength": parse.MAX_LENGTH, "maxDepth": parse.MAX_DEPTH, "maxHeight": parse.MAX_HEIGHT,
+                  "maxMagnitude": parse.MAX_MAGNITUDE, "functions": list(parse.FUNCTIONS),
+                  "constants": list(parse.CONSTANTS), "superscripts": parse._SUPERSCRIPTS,
+                  "times": sorted(parse._TIMES), "minus": sorted(chr(c) for c in parse._MINUS)},
+        "evaluate": {"maxExponent": evaluate.MAX_EXPONENT, "argumentLimit": evaluate.ARGUMENT_LIMIT,
+                     "budget": evaluate.BUDGET, "cost": evaluate._COST, "digits": evaluate.DIGITS},
+        "grade": {"scales": list(grade.SCALES), "levels": list(grade.LEVELS),
+                  "agreement": -int(mpmath.nint(mpmath.log10(grade.AGREEMENT))), "exactLimit": grade.EXACT_LIMIT,
+                  "modestExponent": grade.MODEST_EXPONENT},
+        "rules": {"maxFigures": rules.MAX_FIGURES, "modes": list(rules.RULES)},
+        "characters": character_tables(),
+    }
+
+
+def constants_script() -> str:
+    """grader-constants.js: the Python grader's settings as one object."""
+    return ("// Made by gradbook/practice/page_script.py from the Python grader when the guide is built;"
+            " not edited by hand.\n\"use strict\";\nwindow.gradbookGraderConstants = "
+            + json.dumps(constants(), ensure_ascii=False, separators=(",", ":")) + ";\n")
+
+
+def assets() -> dict[str, bytes]:
+    """The grader's scripts, by file name."""
+    return {SCRIPTS[0]: constants_script().encode("utf-8"), SCRIPTS[1]: asset(SCRIPTS[1]).encode("utf-8")}
