@@ -12,7 +12,7 @@ import re
 import jinja2
 
 from derive import Derivation, printing
-from gradbook import build_cache, explorer, import_graph, labels
+from gradbook import build_cache, explorer, import_graph, labels, pools
 from gradbook.book import Book, Part, load_book
 from gradbook.build_cache import NO_CACHE, BuildCache
 from gradbook.claims import SOURCE_FILES, book_audit, claims_folder
@@ -25,7 +25,7 @@ from gradbook.figures import draw_svg, figure_file
 from gradbook.formatting import boxed, environment, markdown_text
 from gradbook.practice.catalog import FAMILIES_FILE, catalog
 from gradbook.practice.generate import practice_set
-from gradbook.practice.model import ProblemSet
+from gradbook.practice.model import Problem, ProblemSet
 from gradbook.practice.sheets import shown_value
 
 @dataclass
@@ -45,6 +45,8 @@ class Rendered:
     """Whether it shows the gradient explorer, whose page loads its scripts."""
     answers: list = field(default_factory=list)
     """Its exercises' answers, (name, Markdown), which the answer key prints."""
+    practice: list = field(default_factory=list)
+    """The problems it shows with a practice widget (pools.Widget), whose page loads the widget's scripts."""
 
 
 class Helpers:
@@ -56,6 +58,7 @@ class Helpers:
         self.figures, self.listings = [], []
         self.shows_explorer = False
         self.exercises, self.answers = [], []
+        self.widgets = []
 
     def figure(self, name: str, caption: str) -> str:
         if name not in self.figure_names:
@@ -70,9 +73,12 @@ class Helpers:
         label = self.numbering.next("tab", name)
         return f": **{label.text}.** {caption} {{#{label.anchor}}}\n"
 
-    def problem(self, name: str, title: str, caller) -> str:
+    def problem(self, name: str, title: str, caller, practice: Problem | None = None) -> str:
+        """A numbered problem; with `practice` (a family's problem, as
+        practice_set gives it), the site adds a widget to answer it in the page."""
         label = self.numbering.next("prob", name)
-        return boxed("problem", f"**{label.text}** ({title}). {caller().strip()}", label.anchor)
+        stated = boxed("problem", f"**{label.text}** ({title}). {caller().strip()}", label.anchor)
+        return stated + self._widget(practice) if practice is not None else stated
 
     def solution(self, caller) -> str:
         body = caller().strip()
@@ -112,7 +118,12 @@ class Helpers:
         stated = self._exercise(name, problem.statement, made.title)
         answers = "; ".join(f"{a.name} = {shown_value(a)} (accepted {a.grading.describe()})" for a in problem.answers)
         self.answers.append((name, f"{answers}.\n\n{problem.solution}"))
-        return stated
+        return stated + self._widget(problem)
+
+    def _widget(self, problem: Problem) -> str:
+        """The practice widget of `problem` (HTML only), recorded so the site makes its pool."""
+        self.widgets.append(pools.Widget(problem.family, problem.difficulty, dict(problem.params)))
+        return pools.widget(problem)
 
     def _family(self, name: str):
         found = catalog(self.part.root).families
@@ -206,7 +217,7 @@ class Helpers:
             family = found.families[problem.family]
             groups.setdefault(family.chapter, []).append({
                 "name": problem.id, "title": family.title, "statement": problem.statement,
-                "solution": problem.solution, "hint": problem.hint,
+                "solution": problem.solution, "hint": problem.hint, "practice": problem,
                 "answers": [{"name": a.name, "shown": shown_value(a), "rule": a.grading.describe()} for a in problem.answers]})
         return [{"chapter": chapter, "problems": problems} for chapter, problems in sorted(groups.items())]
 
@@ -282,7 +293,7 @@ def render_part(part: Part, results: dict | None = None, store: BuildCache = NO_
                 lambda name=name: draw_svg(drawings[name], part.folder / "figures.py"))
             for name in helpers.figures}
     return Rendered(part, title, markdown, svgs, helpers.listings, helpers.numbering.labels,
-                    helpers.shows_explorer, helpers.answers)
+                    helpers.shows_explorer, helpers.answers, helpers.widgets)
 
 
 def _values(part: Part, extra: tuple) -> dict:

@@ -6,7 +6,8 @@ polls the modification times of chapters/, derive/ and book.toml; a change
 rebuilds the HTML at once and the PDF after it, in the background. A change
 to derive/ restarts the command instead, since its code is imported once. Pages are
 served with a small script that asks /__gradbook/state for the build's
-number and reloads when it changes. A build error does not stop the server:
+number and reloads when it changes (a script file of the server's, since
+the pages' Content-Security-Policy, also sent as a header, runs no inline script). A build error does not stop the server:
 the last good pages stay up with the error shown on top (and in the
 terminal), and the next good build replaces them.
 
@@ -32,6 +33,7 @@ from urllib.parse import unquote
 from gradbook import formats
 from gradbook.build import build
 from gradbook.errors import GradbookError
+from gradbook.formats.html import CONTENT_SECURITY_POLICY
 
 SITE = tuple(f for f in formats.REGISTRY.values() if not f.document)
 """Built first, on every change: the site the server shows."""
@@ -39,8 +41,9 @@ DOCUMENTS = tuple(f for f in formats.REGISTRY.values() if f.document)
 """Built after it, in the background, one at a time, each logging "rebuilt the NAME"."""
 POLL_SECONDS = 0.3
 STATE_PATH = "/__gradbook/state"
-RELOAD_SCRIPT = """<script>
-(function () {
+RELOAD_PATH = "/__gradbook/reload.js"
+RELOAD_SCRIPT = f'<script src="{RELOAD_PATH}"></script>'
+RELOADER = ("""(function () {
   let seen = null;
   async function poll() {
     try {
@@ -52,7 +55,7 @@ RELOAD_SCRIPT = """<script>
   }
   poll();
 })();
-</script>""" % STATE_PATH
+""" % STATE_PATH).encode()
 
 
 @dataclass
@@ -145,6 +148,8 @@ def _handler(out: Path, state: State):
                 with state.lock:
                     body = json.dumps({"build": state.build, "error": state.error}).encode()
                 return self._send(body, "application/json", with_body)
+            if self.path.split("?", 1)[0] == RELOAD_PATH:
+                return self._send(RELOADER, "text/javascript", with_body)
             document = documents.get(self.path.split("?", 1)[0])
             target = document if document is not None and document.is_file() else site_file(folder, self.path)
             body = _contents(target, state) if target else None
@@ -158,6 +163,7 @@ def _handler(out: Path, state: State):
             self.send_header("Content-Type", kind)
             self.send_header("Content-Length", str(len(body)))
             self.send_header("Cache-Control", "no-store")
+            self.send_header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
             self.end_headers()
             if with_body:
                 self.wfile.write(body)

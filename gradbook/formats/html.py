@@ -1,6 +1,7 @@
 """The HTML site: one page per part inside a shared shell, an index with the
-contents, the stylesheet, the figures, and the explorer's scripts on the
-page that shows it. Each part is converted by pandoc on its own (MathML,
+contents, the stylesheet, the figures, the explorer's scripts on the
+page that shows it, and the practice widgets' scripts and pools (gradbook/pools.py)
+on the pages that show one. Each part is converted by pandoc on its own (MathML,
 sections numbered N.1, N.2, …); references between parts link across pages.
 Worksheets and keys are standalone pages with the stylesheet inlined.
 
@@ -33,6 +34,11 @@ SHELL_SCRIPTS = ("search-index.js", "minisearch.js", "shell.js")
 """What every page loads: the search index, the search library, and the
 script that runs the search box, the contents control and the colour toggle.
 theme.js is loaded apart, in the head, to set the colours before the first paint."""
+CONTENT_SECURITY_POLICY = ("default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+                           "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'")
+"""What every page may load and run: the site's own files, no inline script
+and no eval. Inline style attributes stay allowed, since pandoc writes table
+cells' alignment as one. A meta tag in each page, and a header under `gradbook serve`."""
 _PRE = re.compile(r"<pre(?=[ >])")
 
 
@@ -145,11 +151,12 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
     front = [entry for entry, part in zip(toc, book.parts) if part.front]
     index_body = shell("index.html.j2").render(book=book, toc=toc, digits=DPS, figures=SIG_FIGS, html_only=html_only,
                                                front=front, answer=answer_section(book, toc), downloads=downloads())
-    files = {"index.html": page.render(book=book, toc=toc, page="index.html", page_title="Contents",
-                                       body=index_body, previous=None, next=toc[0], scripts=SHELL_SCRIPTS)}
+    files = {"index.html": page.render(policy=CONTENT_SECURITY_POLICY, book=book, toc=toc, page="index.html",
+                                       page_title="Contents", body=index_body, previous=None, next=toc[0],
+                                       scripts=SHELL_SCRIPTS)}
     for i, entry in enumerate(toc):
         files[entry.page] = page.render(
-            book=book, toc=toc, page=entry.page, page_title=entry.title,
+            policy=CONTENT_SECURITY_POLICY, book=book, toc=toc, page=entry.page, page_title=entry.title,
             body=percent_kept(focusable_code(fragments[book.parts[i].slug])),
             previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
             next=toc[i + 1] if i + 1 < len(toc) else None,
@@ -163,7 +170,8 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
 
 def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
     """The site's files by path under html/."""
-    from gradbook import explorer
+    from gradbook import explorer, pools
+    from gradbook.practice import page_script
 
     cited, references = gathered.bibliography_bytes(), gathered.references_page()
 
@@ -176,12 +184,18 @@ def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
 
     rendered = gathered.rendered
     fragments = dict(zip((r.part.slug for r in rendered), gathered.pool.map(fragment, rendered)))
-    scripts = {r.part.slug: explorer.SCRIPTS for r in rendered if r.explorer}
+    practice = page_script.SCRIPTS + (pools.SCRIPT,)  # the grader first: the widget's script uses it
+    scripts = {r.part.slug: (explorer.SCRIPTS if r.explorer else ()) + (practice if r.practice else ())
+               for r in rendered}
     files = site(gathered.book, {r.part.slug: r.title for r in rendered}, fragments, scripts)
-    if scripts:
+    if any(r.explorer for r in rendered):
         script_key = build_cache.key(build_cache.modules_fingerprint("gradbook.explorer"))
         files.update(gathered.store.memo("explorer", script_key, dict,
                                          explorer.assets))
+    widgets = [widget for r in rendered for widget in r.practice]
+    if widgets:
+        files.update(page_script.assets())
+        files.update(pools.files(gathered.book.parts[0].root, gathered.book, widgets, gathered.store))
     titles = {r.part.slug: r.title for r in rendered}
     notebooks = {notebook_file(slug): notebook(titles[slug], gathered.book.title, found)
                  for slug, found in gathered.listings.items()}

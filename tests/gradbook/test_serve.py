@@ -17,7 +17,8 @@ from contextlib import contextmanager
 import pytest
 
 from gradbook.cli import main
-from gradbook.serve import DOCUMENTS, STATE_PATH, serve
+from gradbook.formats.html import CONTENT_SECURITY_POLICY
+from gradbook.serve import DOCUMENTS, RELOAD_PATH, STATE_PATH, serve
 
 POLLS, PAUSE = 200, 0.05
 CANARY = "canary: this file lies outside the site"
@@ -110,7 +111,7 @@ def wait_for_build(base: str, after: int) -> dict:
 def test_the_server_rebuilds_survives_an_error_and_recovers(server):
     base, chapter, *_ = server
     page = get(base + "/01-one.html")
-    assert "The first version." in page and STATE_PATH in page
+    assert "The first version." in page and RELOAD_PATH in page
     first = json.loads(get(base + STATE_PATH))["build"]
 
     chapter.write_text("# One\n\nThe second version.\n", encoding="utf-8")
@@ -167,20 +168,22 @@ def test_nothing_outside_the_site_is_served(site, target):
 
 @pytest.mark.parametrize("target, kind, text", [
     ("/", "text/html; charset=utf-8", "Contents"),
-    ("/index.html", "text/html; charset=utf-8", STATE_PATH),
+    ("/index.html", "text/html; charset=utf-8", RELOAD_PATH),
     ("/01-one.html?x=1", "text/html; charset=utf-8", "The first version."),
     ("/%30%31-one.html", "text/html; charset=utf-8", "The first version."),
     ("//01-one.html", "text/html; charset=utf-8", "The first version."),
     ("/style.css", "text/css", "body"),
     (STATE_PATH, "application/json", '"build"'),
+    (RELOAD_PATH, "text/javascript", STATE_PATH),
     ("/gradbook.pdf", "application/pdf", "%PDF"),
     ("/gradbook.pdf?x=1", "application/pdf", "%PDF"),
-], ids=["folder", "index", "query", "encoded", "doubled-slash", "stylesheet", "state", "the-pdf-beside-the-site",
+], ids=["folder", "index", "query", "encoded", "doubled-slash", "stylesheet", "state", "reload-script", "the-pdf-beside-the-site",
         "the-pdf-with-a-query"])
 def test_the_site_itself_is_served(site, target, kind, text):
     status, reply = request(site[0], target)
     head, body = reply.split(b"\r\n\r\n", 1)
     assert status == 200 and f"content-type: {kind}\r\n".encode() in head.lower() and text.encode() in body
+    assert f"content-security-policy: {CONTENT_SECURITY_POLICY}".encode() in head.lower().split(b"\r\n")
 
 
 @pytest.mark.parametrize("target", ["/01-one.html", STATE_PATH], ids=["page", "state"])
