@@ -9,12 +9,24 @@ few milliseconds, and anything beyond a limit is refused with its reason:
   that range or whose reduction would need thousands of digits);
 - a budget of operations for everything one answer evaluates.
 
-    number("2.5 × 10^-1")          -> mpf('0.25')
+A numeric answer's value is exact where the answer is rational (digits,
++ - * /, whole powers, %): it is computed on integer pairs, never reduced, so
+the page's grader (templates/grader.js) makes the same pairs and takes the
+same path; pairs longer than EXACT_BITS are left to the second path. Where it
+is not (exp, pi, a fractional power, …), the tree is evaluated at 50 digits
+and the result read to 40 significant figures (gradbook/practice/exact.py).
+Expressions, evaluated at sample points, use the 50-digit path alone.
+
+    number("2.5 × 10^-1")          -> Fraction(1, 4)
     evaluate(parse("a*sigma(a*z)", {"a", "z"}), {"a": 3, "z": 0.5})
 """
 
+import math
+from fractions import Fraction
+
 import mpmath
 
+from gradbook.practice.exact import log10_big, ratio_exponent, show, snapped
 from gradbook.practice.parse import MAX_MAGNITUDE, AnswerError, parse
 
 MAX_EXPONENT = 10_000
@@ -26,8 +38,13 @@ BUDGET = 50_000
 any answer needs (the longest answer, evaluated at every sample point, uses a few
 thousand), far less than a second."""
 DIGITS = 50
+EXACT_BITS = 34_000
+"""An exact value's numerator and denominator stay within this many bits (10^±10000
+with a modest mantissa fits, so the limits on size are decided exactly); beyond it,
+the answer is evaluated at 50 digits."""
 _MAX_BITS = int(MAX_MAGNITUDE * 3.321928094887362) + 1
 """MAX_MAGNITUDE as a power of two, the unit mpmath.mag measures in."""
+_LIMIT = 10**MAX_MAGNITUDE
 _COST = {"num": 1, "name": 1, "neg": 1, "pct": 1, "+": 1, "-": 1, "*": 1, "/": 2, "^": 8, "call": 8}
 """What each node costs against the budget: transcendental work counts more."""
 
@@ -37,14 +54,109 @@ class Undefined(AnswerError):
     negative number): a property of the expression, not a fault of the text."""
 
 
-def number(text: str, percent: bool = True, budget: "Budget | None" = None) -> mpmath.mpf:
-    """The value of a numeric answer, at 50 digits. With `percent=False` a
+def number(text: str, percent: bool = True, budget: "Budget | None" = None) -> Fraction:
+    """The value of a numeric answer: exact where the answer is rational, else
+    read to 40 significant figures from 50 digits. With `percent=False` a
     percentage is refused (the answer is a count, not a ratio)."""
     tree = parse(text)
     if not percent and _has_percent(tree):
         raise AnswerError("this answer is a whole number (a count), not a ratio: write it without %")
-    with mpmath.workdps(DIGITS):
-        return evaluate(tree, {}, budget)
+    budget = budget if budget is not None else Budget()
+    try:
+        numerator, denominator = _exact(tree, budget)
+        return Fraction(numerator, denominator)
+    except _NotExact:
+        with mpmath.workdps(DIGITS):
+            return snapped(_fraction(evaluate(tree, {}, budget)))
+
+
+class _NotExact(Exception):
+    """The answer is not rational, or its exact value would be too long: evaluate it at 50 digits."""
+
+
+def _exact(tree, budget: "Budget") -> tuple[int, int]:
+    """The tree's value as an unreduced pair (numerator, denominator > 0)."""
+    kind = tree[0]
+    budget.spend(_COST[kind])
+    if kind == "num":
+        return _checked(_literal(tree[1]))
+    if kind in ("name", "call"):
+        raise _NotExact
+    if kind in ("neg", "pct"):
+        n, d = _exact(tree[1], budget)
+        return _checked((-n, d) if kind == "neg" else (n, 100 * d))
+    (a, b), (c, d) = _exact(tree[1], budget), _exact(tree[2], budget)
+    if kind == "+":
+        return _checked((a * d + c * b, b * d))
+    if kind == "-":
+        return _checked((a * d - c * b, b * d))
+    if kind == "*":
+        return _checked((a * c, b * d))
+    if kind == "/":
+        if c == 0:
+            raise Undefined("division by zero")
+        return _checked((-a * d, -b * c) if c < 0 else (a * d, b * c))
+    return _checked(_exact_power((a, b), (c, d)))
+
+
+def _literal(text: str) -> tuple[int, int]:
+    """A number as written (2.5, .5, 1e-7, 3.E2) as a pair."""
+    mantissa, _, exponent = text.lower().partition("e")
+    whole, _, fraction = mantissa.partition(".")
+    power = int(exponent or 0) - len(fraction)
+    value = int(whole + fraction)
+    return (value * 10**power, 1) if power >= 0 else (value, 10**-power)
+
+
+def _exact_power(base: tuple[int, int], exponent: tuple[int, int]) -> tuple[int, int]:
+    (a, b), (c, d) = base, exponent
+    if a == 0:
+        if c < 0:
+            raise Undefined("zero to a negative power")
+        return (1, 1) if c == 0 else (0, 1)
+    if abs(c) > MAX_EXPONENT * d:
+        raise AnswerError(f"an exponent of {show(Fraction(c, d))} is too large (at most {MAX_EXPONENT})")
+    if c % d:
+        raise _NotExact
+    k = c // d
+    _size_limit(abs(k) * abs(log10_big(abs(a)) - log10_big(b)))
+    if max(abs(a).bit_length(), b.bit_length()) * abs(k) > EXACT_BITS:
+        raise _NotExact
+    n, m = a ** abs(k), b ** abs(k)
+    if k >= 0:
+        return n, m
+    return (-m, -n) if n < 0 else (m, n)
+
+
+def _size_limit(size: float) -> None:
+    """Refuse a power whose result would be about 10^±size, beyond the limit."""
+    if size > MAX_MAGNITUDE:
+        raise AnswerError(f"a power of about 10^±{math.floor(size + 0.5)} is too large "
+                          f"(values stay within 10^±{MAX_MAGNITUDE})")
+
+
+def _checked(pair: tuple[int, int]) -> tuple[int, int]:
+    """The pair, if its value lies within 10^±MAX_MAGNITUDE (or is zero) and it
+    stays within EXACT_BITS; beyond the range an AnswerError, beyond the bits _NotExact."""
+    n, d = pair
+    if n and (abs(n) > _LIMIT * d or abs(n) * _LIMIT < d):
+        _too_far(ratio_exponent(n, d))
+    if abs(n).bit_length() > EXACT_BITS or d.bit_length() > EXACT_BITS:
+        raise _NotExact
+    return pair
+
+
+def _too_far(exponent: int):
+    raise AnswerError(f"a value of about 10^{exponent} arises (values stay within 10^±{MAX_MAGNITUDE})")
+
+
+def _fraction(value: mpmath.mpf) -> Fraction:
+    """The exact value of a binary mpf."""
+    sign, man, exp, _ = value._mpf_
+    if not man:
+        return Fraction(0)
+    whole = -int(man) if sign else int(man)
+    return whole * Fraction(2) ** int(exp)
 
 
 def _has_percent(tree) -> bool:
@@ -82,7 +194,7 @@ def _evaluate(tree, env: dict, budget: Budget):
     if kind == "neg":
         return -_evaluate(tree[1], env, budget)
     if kind == "pct":
-        return _evaluate(tree[1], env, budget) / 100
+        return _bounded(_evaluate(tree[1], env, budget) / 100)
     left, right = _evaluate(tree[1], env, budget), _evaluate(tree[2], env, budget)
     if kind == "+":
         return _bounded(left + right)
@@ -107,7 +219,7 @@ def _call(name: str, arg):
             raise Undefined("sqrt of a negative number")
         return mpmath.sqrt(arg)
     if abs(arg) > ARGUMENT_LIMIT:
-        raise AnswerError(f"{name} of {mpmath.nstr(arg, 6)}: its argument must be at most "
+        raise AnswerError(f"{name} of {_shown(arg)}: its argument must be at most "
                           f"{ARGUMENT_LIMIT} in size")
     if name == "exp":
         return mpmath.exp(arg)
@@ -123,19 +235,23 @@ def _power(base, exponent):
             raise Undefined("zero to a negative power")
         return mpmath.mpf(1) if exponent == 0 else mpmath.mpf(0)
     if abs(exponent) > MAX_EXPONENT:
-        raise AnswerError(f"an exponent of {mpmath.nstr(exponent, 6)} is too large (at most {MAX_EXPONENT})")
+        raise AnswerError(f"an exponent of {_shown(exponent)} is too large (at most {MAX_EXPONENT})")
     if base < 0 and exponent != int(exponent):
         raise Undefined("a negative number to a fractional power")
-    size = abs(exponent) * abs(mpmath.log10(abs(base)))
-    if size > MAX_MAGNITUDE:
-        raise AnswerError(f"a power of about 10^±{mpmath.nstr(size, 3)} is too large "
-                          f"(values stay within 10^±{MAX_MAGNITUDE})")
+    _size_limit(float(abs(exponent) * abs(mpmath.log10(abs(base)))))
     return _bounded(base ** exponent)
 
 
 def _bounded(value):
-    """`value`, if it lies within 10^±MAX_MAGNITUDE (or is zero)."""
-    if value and abs(mpmath.mag(value)) > _MAX_BITS:
-        raise AnswerError(f"a value of about 10^{mpmath.mag(value) * 30103 // 100000} arises "
-                          f"(values stay within 10^±{MAX_MAGNITUDE})")
+    """`value`, if it lies within 10^±MAX_MAGNITUDE (or is zero). Near the
+    limit, the value read to 40 figures decides, as for the answer itself."""
+    if value and abs(mpmath.mag(value)) > _MAX_BITS - 8:
+        q = snapped(_fraction(value))
+        if abs(q.numerator) > _LIMIT * q.denominator or abs(q.numerator) * _LIMIT < q.denominator:
+            _too_far(ratio_exponent(q.numerator, q.denominator))
     return value
+
+
+def _shown(value) -> str:
+    """A computed value in a message, read to 40 figures first."""
+    return show(snapped(_fraction(value)))

@@ -1,8 +1,9 @@
 """Grading one typed answer against its rule: a verdict and feedback.
 
 Verdicts: "correct", "incorrect", or "invalid" (the answer could not be read;
-that is not the same as wrong, and the feedback says what to fix). Numbers are
-compared at 50 digits.
+that is not the same as wrong, and the feedback says what to fix). A number is
+compared exactly with the key's value (gradbook/practice/evaluate.number and
+rules.py), so the page's grader, templates/grader.js, decides the same way.
 
 An expression is compared with the key in two ways, neither of which ever
 sees the learner's text, only the tree the safe parser built:
@@ -70,13 +71,11 @@ def grade(answer: Answer, typed, rng: random.Random | None = None) -> Verdict:
                                   "write it more simply")
 
 
-def _numeric(answer: Answer, given) -> Verdict:
-    with mpmath.workdps(50):
-        truth = mpmath.mpf(answer.value)
-        rule = answer.grading
-        if rule.accepts(given, truth):
-            return Verdict("correct", "correct")
-        return Verdict("incorrect", rule.why(given, truth))
+def _numeric(answer: Answer, given: Fraction) -> Verdict:
+    truth, rule = Fraction(answer.value), answer.grading
+    if rule.accepts(given, truth):
+        return Verdict("correct", "correct")
+    return Verdict("incorrect", rule.why(given, truth))
 
 
 def key_tree(answer: Answer) -> tuple:

@@ -10,10 +10,12 @@ form, the "grading" object of problems.json:
     SignificantFigures(3)      {"mode": "sigfig", "figures": 3}       to 3 significant figures
     Symbolic(["z"], {"a": "3"})  {"mode": "symbolic", "variables": ["z"], "constants": {"a": "3"}}
 
-A numeric rule's comparator is `accepts(given, truth)` on 50-digit mpmath
-values; a symbolic rule's answers are expressions, which grade.py compares
-at sampled points and then exactly. Adding a mode is one class here and its
-`@register`.
+A numeric rule's comparator is `accepts(given, truth)` on exact Fractions
+(the truth is the key's value as written; a tolerance is the decimal its JSON
+number is written as), so the page's grader can decide the same way
+(gradbook/practice/exact.py); a symbolic rule's answers are expressions,
+which grade.py compares at sampled points and then exactly. Adding a mode is
+one class here and its `@register`.
 """
 
 import math
@@ -24,9 +26,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import ClassVar
 
-import mpmath
-
-from derive.numbers import round_sig
+from gradbook.practice.exact import decimal_exponent, percent_text, rounded, significand
 from gradbook.practice.parse import CONSTANTS, FUNCTIONS
 
 MAX_FIGURES = 20
@@ -81,30 +81,27 @@ class NumericRule(Rule):
     """Whether a typed percentage is read as the ratio it stands for (25% is 0.25)."""
 
     @abstractmethod
-    def accepts(self, given: mpmath.mpf, truth: mpmath.mpf) -> bool:
-        """Whether `given` counts as `truth` (both at the grader's 50 digits)."""
+    def accepts(self, given: Fraction, truth: Fraction) -> bool:
+        """Whether `given` counts as `truth`, decided exactly."""
 
-    def near_miss(self, given: mpmath.mpf, truth: mpmath.mpf) -> str | None:
+    def near_miss(self, given: Fraction, truth: Fraction) -> str | None:
         """What this mode in particular can say about a wrong answer, if anything."""
         return None
 
-    def why(self, given: mpmath.mpf, truth: mpmath.mpf) -> str:
+    def why(self, given: Fraction, truth: Fraction) -> str:
         """The most useful thing to say about a wrong number, without giving the answer away."""
         if truth != 0 and self.accepts(-given, truth):
             return "right magnitude, wrong sign"
         particular = self.near_miss(given, truth)
         if particular:
             return particular
-        if given != 0 and truth != 0 and (given > 0) == (truth > 0):
-            ratio = mpmath.log10(abs(given / truth))
-            shift = int(mpmath.nint(ratio))
-            if shift and abs(ratio - shift) < 0.01:
-                if shift == 2:
-                    return "100 times too large: if you meant a percentage, write it with %"
-                return f"off by a factor of 10^{shift}: check the decimal point or the exponent"
+        shift = _power_of_ten_off(given, truth)
+        if shift == 2:
+            return "100 times too large: if you meant a percentage, write it with %"
+        if shift:
+            return f"off by a factor of 10^{shift}: check the decimal point or the exponent"
         if truth != 0:
-            error = abs(given - truth) / abs(truth)
-            return f"not within the tolerance (off by {mpmath.nstr(100 * error, 2)} % of the answer)"
+            return f"not within the tolerance (off by {percent_text(100 * abs(given - truth) / abs(truth))} % of the answer)"
         return "not within the tolerance"
 
 
@@ -112,7 +109,7 @@ class IntervalRule(NumericRule):
     """A numeric rule that accepts a closed interval around the truth."""
 
     @abstractmethod
-    def interval(self, truth: mpmath.mpf) -> tuple[mpmath.mpf, mpmath.mpf]:
+    def interval(self, truth: Fraction) -> tuple[Fraction, Fraction]:
         """The lowest and the highest value accepted."""
 
     def accepts(self, given, truth) -> bool:
@@ -133,7 +130,7 @@ class Relative(IntervalRule):
                  f"a relative tolerance must be a number above 0 and below 1, got {self.tol!r}")
 
     def interval(self, truth):
-        spread = mpmath.mpf(self.tol) * abs(truth)
+        spread = _decimal(self.tol) * abs(truth)
         return truth - spread, truth + spread
 
     def describe(self) -> str:
@@ -158,7 +155,7 @@ class Absolute(IntervalRule):
         return self.tol != 0
 
     def interval(self, truth):
-        return truth - mpmath.mpf(self.tol), truth + mpmath.mpf(self.tol)
+        return truth - _decimal(self.tol), truth + _decimal(self.tol)
 
     def describe(self) -> str:
         return f"within {self.tol} of it" if self.tol else "exactly"
@@ -178,11 +175,11 @@ class SignificantFigures(NumericRule):
                  f"figures must be a whole number from 1 to {MAX_FIGURES}, got {self.figures!r}")
 
     def accepts(self, given, truth) -> bool:
-        return _rounded(given, self.figures) == _rounded(truth, self.figures)
+        return rounded(given, self.figures) == rounded(truth, self.figures)
 
     def near_miss(self, given, truth):
         fewer = self.figures - 1
-        if fewer and _rounded(given, fewer) == _rounded(truth, fewer):
+        if fewer and rounded(given, fewer) == rounded(truth, fewer):
             return f"right to {fewer} significant figures; {self.figures} were asked (check the last figure)"
         return None
 
@@ -243,6 +240,26 @@ def _is_number(value) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
-def _rounded(value: mpmath.mpf, figures: int) -> Decimal:
-    """`value` rounded to `figures` significant figures, read from its first 40 digits."""
-    return round_sig(Decimal(mpmath.nstr(value, 40, strip_zeros=False)), figures) if value else Decimal(0)
+def _decimal(tolerance: float) -> Fraction:
+    """A tolerance as the decimal its JSON number is written as: 0.01 is exactly 1/100."""
+    return Fraction(repr(tolerance))
+
+
+def _power_of_ten_off(given: Fraction, truth: Fraction) -> int:
+    """The s != 0 for which given/truth lies within 10^(s ± 0.01), if there is one
+    (a slipped decimal point), else 0. Decided exactly on both numbers read to 40
+    figures: (a/b)^100 against 10^(100 s ± 1), for s next to the exponents' difference."""
+    if given == 0 or truth == 0 or (given > 0) != (truth > 0):
+        return 0
+    (a, p), (b, q) = significand(given), significand(truth)
+    near = decimal_exponent(given) - decimal_exponent(truth)
+    for s in (near - 1, near, near + 1):
+        if s and _power_between(a**100, 100 * (p - q), b**100, 100 * s - 1) \
+                and _power_between(b**100, 100 * s + 1, a**100, 100 * (p - q)):
+            return s
+    return 0
+
+
+def _power_between(x: int, i: int, y: int, j: int) -> bool:
+    """Whether x * 10^i > y * 10^j, for positive integers x and y."""
+    return x * 10 ** max(i - j, 0) > y * 10 ** max(j - i, 0)

@@ -1,9 +1,12 @@
 """Bounded evaluation: each limit refuses what lies beyond it, with its
 reason, before the work is done; what lies within is computed exactly."""
 
+from fractions import Fraction
+
 import mpmath
 import pytest
 
+from gradbook.practice.exact import significand
 from gradbook.practice.evaluate import ARGUMENT_LIMIT, MAX_EXPONENT, Budget, Undefined, evaluate, number
 from gradbook.practice.parse import MAX_MAGNITUDE, AnswerError, parse
 
@@ -25,14 +28,36 @@ def test_each_limit_refuses_what_lies_beyond_it(text, message):
 
 
 @pytest.mark.parametrize("text, exact", [
-    ("2^-1074", lambda: mpmath.mpf(2) ** -1074),
-    (f"10^{MAX_MAGNITUDE}", lambda: mpmath.mpf(10) ** MAX_MAGNITUDE),
+    ("2^-1074", Fraction(1, 2**1074)),
+    (f"10^{MAX_MAGNITUDE}", Fraction(10**MAX_MAGNITUDE)),
+    (f"1e-{MAX_MAGNITUDE}", Fraction(1, 10**MAX_MAGNITUDE)),
+    ("0^0", Fraction(1)),
+    ("1/3", Fraction(1, 3)),
+    ("2.5 × 10^-1", Fraction(1, 4)),
+    ("12.5%", Fraction(1, 8)),
+    ("(-2/3)^-3", Fraction(-27, 8)),
+], ids=["float64-smallest", "at-the-magnitude-limit", "smallest-literal", "zero-to-zero", "third", "times-ten",
+        "percent", "negative-power"])
+def test_rational_answers_are_exact(text, exact):
+    assert number(text) == exact
+
+
+@pytest.mark.parametrize("text, value", [
     ("sigma(-700)", lambda: 1 / (1 + mpmath.exp(700))),
-    ("0^0", lambda: mpmath.mpf(1)),
-], ids=["float64-smallest", "at-the-magnitude-limit", "far-sigma", "zero-to-zero"])
-def test_values_within_the_limits_are_computed_at_fifty_digits(text, exact):
-    with mpmath.workdps(50):
-        assert number(text) == exact()
+    ("exp(1)", lambda: mpmath.e),
+    ("2^(1/2)", lambda: mpmath.sqrt(2)),
+    ("pi/4", lambda: mpmath.pi / 4),
+    ("sqrt(0.0001)", lambda: mpmath.mpf(1) / 100),
+], ids=["far-sigma", "e", "fractional-power", "pi", "exact-root"])
+def test_other_answers_are_read_to_forty_figures(text, value):
+    """Computed at 50 digits and rounded to 40 figures: within half a unit of the 40th figure of
+    the value at 80 digits, and written with no more than 40 figures."""
+    with mpmath.workdps(80):
+        truth = Fraction(mpmath.nstr(value(), 70))
+    got = number(text)
+    assert abs(got - truth) <= abs(truth) / 10**39 / 2
+    whole, power = significand(got)
+    assert Fraction(whole) * Fraction(10) ** power == abs(got)
 
 
 @pytest.mark.parametrize("text", ["1/0", "log(0)", "sqrt(-1)", "(-8)^(1/3)", "0^-1"])

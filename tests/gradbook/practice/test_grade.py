@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gradbook.practice import grade as grade_module
 from gradbook.practice.catalog import families
-from gradbook.practice.grade import grade
+from gradbook.practice.grade import Verdict, grade
 from gradbook.practice.model import Answer
 from gradbook.practice.rules import Rule, Symbolic
 from gradbook.practice.sheets import shown_value
@@ -60,6 +60,23 @@ def test_every_equivalent_expression_is_accepted(typed):
 def test_near_misses_are_incorrect_and_say_why(answer, typed, feedback):
     verdict = grade(answer, typed)
     assert verdict.verdict == "incorrect" and feedback in verdict.feedback
+
+
+@pytest.mark.parametrize("answer, typed, feedback", [
+    (numeric(), "0.26", "not within the tolerance (off by 4.0 % of the answer)"),
+    (numeric(), "0.2526", "not within the tolerance (off by 1.0 % of the answer)"),
+    (numeric(), "3", "not within the tolerance (off by 1100 % of the answer)"),
+    (numeric(), "30000000", "not within the tolerance (off by 1.2 × 10^10 % of the answer)"),
+    (numeric(), "0.0025", "off by a factor of 10^-2: check the decimal point or the exponent"),
+    (numeric(), "0.2525000000000000000000000000000000000000000000000000001",
+     "not within the tolerance (off by 1.0 % of the answer)"),
+    (numeric("abs", value="5.0e0", tol=0), "5.000000000000000000000000000000000000000000000001",
+     "not within the tolerance (off by 2.0 × 10^-47 % of the answer)"),
+], ids=["four-percent", "just-past-one-percent", "whole-percent", "huge", "hundredth", "a-hair-beyond-the-edge",
+        "a-count-a-hair-off"])
+def test_feedback_is_worded_exactly(answer, typed, feedback):
+    """The whole text, as the page's grader must also write it."""
+    assert grade(answer, typed) == Verdict("incorrect", feedback)
 
 
 @pytest.mark.parametrize("answer, typed", [

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import ClassVar
 
-import mpmath
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -21,25 +20,22 @@ from gradbook.practice.rules import (RULES, Absolute, IntervalRule, Relative, Ru
                                      register)
 from gradbook.practice.sheets import key_markdown
 
-BEYOND = Fraction(1, 2**100)
-"""A step past an edge: about 10^-30, which the grader's 50 digits resolve and no tolerance covers."""
-
-
-def mpf(value: Fraction) -> mpmath.mpf:
-    with mpmath.workdps(50):
-        return mpmath.mpf(value.numerator) / value.denominator
+BEYOND = Fraction(1, 10**60)
+"""A step past an edge, far below any tolerance: the comparison is exact."""
 
 
 EDGES = {
-    # rule, truth, given, accepted. Tolerances here are exact in binary, so the edges are exact too.
+    # rule, truth, given, accepted. A tolerance is the decimal it is written as: 0.01 is 1/100.
     "rel-upper-edge": (Relative(0.25), Fraction(4), Fraction(5), True),
     "rel-beyond-upper": (Relative(0.25), Fraction(4), 5 + BEYOND, False),
     "rel-lower-edge": (Relative(0.25), Fraction(4), Fraction(3), True),
     "rel-beyond-lower": (Relative(0.25), Fraction(4), 3 - BEYOND, False),
     "rel-negative-truth-edge": (Relative(0.125), Fraction(-8), Fraction(-9), True),
     "rel-negative-truth-beyond": (Relative(0.125), Fraction(-8), -7 + BEYOND, False),
-    "rel-one-percent-upper-edge": (Relative(0.01), Fraction(1, 4), Fraction(1, 4) * (1 + Fraction(0.01)), True),
-    "rel-one-percent-beyond": (Relative(0.01), Fraction(1, 4), Fraction(1, 4) * (1 + Fraction(0.01)) + BEYOND, False),
+    "rel-one-percent-upper-edge": (Relative(0.01), Fraction(1, 4), Fraction(1, 4) * Fraction(101, 100), True),
+    "rel-one-percent-beyond": (Relative(0.01), Fraction(1, 4), Fraction(1, 4) * Fraction(101, 100) + BEYOND, False),
+    "abs-thousandth-edge": (Absolute(0.001), Fraction(-2, 5), Fraction(-401, 1000), True),
+    "abs-thousandth-beyond": (Absolute(0.001), Fraction(-2, 5), Fraction(-401, 1000) - BEYOND, False),
     "abs-upper-edge": (Absolute(0.5), Fraction(2), Fraction(5, 2), True),
     "abs-beyond-upper": (Absolute(0.5), Fraction(2), Fraction(5, 2) + BEYOND, False),
     "abs-lower-edge": (Absolute(0.5), Fraction(2), Fraction(3, 2), True),
@@ -67,8 +63,7 @@ EDGES = {
 
 @pytest.mark.parametrize("rule, truth, given, accepted", EDGES.values(), ids=EDGES.keys())
 def test_each_comparator_at_and_just_beyond_its_edges(rule, truth, given, accepted):
-    with mpmath.workdps(50):
-        assert rule.accepts(mpf(given), mpf(truth)) is accepted
+    assert rule.accepts(given, truth) is accepted
 
 
 INTERVALS = {
@@ -81,8 +76,7 @@ INTERVALS = {
 
 @pytest.mark.parametrize("rule, truth, interval", INTERVALS.values(), ids=INTERVALS.keys())
 def test_a_tolerance_rules_interval_is_what_it_accepts(rule, truth, interval):
-    with mpmath.workdps(50):
-        assert rule.interval(mpf(truth)) == tuple(mpf(end) for end in interval)
+    assert rule.interval(truth) == interval
 
 
 DESCRIPTIONS = {
@@ -213,7 +207,7 @@ class DecimalPlaces(IntervalRule):
     places: int
 
     def interval(self, truth):
-        half = mpmath.mpf(10) ** -self.places / 2
+        half = Fraction(1, 10**self.places) / 2
         return truth - half, truth + half
 
     def describe(self) -> str:
