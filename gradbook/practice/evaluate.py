@@ -45,6 +45,7 @@ the answer is evaluated at 50 digits."""
 _MAX_BITS = int(MAX_MAGNITUDE * 3.321928094887362) + 1
 """MAX_MAGNITUDE as a power of two, the unit mpmath.mag measures in."""
 _LIMIT = 10**MAX_MAGNITUDE
+_NEAR = mpmath.mpf(10) ** -30
 _COST = {"num": 1, "name": 1, "neg": 1, "pct": 1, "+": 1, "-": 1, "*": 1, "/": 2, "^": 8, "call": 8}
 """What each node costs against the budget: transcendental work counts more."""
 
@@ -243,9 +244,15 @@ def _power(base, exponent):
 
 
 def _bounded(value):
-    """`value`, if it lies within 10^±MAX_MAGNITUDE (or is zero). Near the
-    limit, the value read to 40 figures decides, as for the answer itself."""
-    if value and abs(mpmath.mag(value)) > _MAX_BITS - 8:
+    """`value`, if it lies within 10^±MAX_MAGNITUDE (or is zero). A value within
+    10^-30 of a limit is read to 40 figures first, as the answer itself is, so
+    that the page's grader, computing it to other digits, decides the same."""
+    if not value or abs(mpmath.mag(value)) < _MAX_BITS - 8:
+        return value
+    exponent = mpmath.log10(abs(value))
+    if abs(exponent) > MAX_MAGNITUDE + _NEAR:
+        _too_far(int(mpmath.floor(exponent)))
+    if abs(exponent) > MAX_MAGNITUDE - _NEAR:
         q = snapped(_fraction(value))
         if abs(q.numerator) > _LIMIT * q.denominator or abs(q.numerator) * _LIMIT < q.denominator:
             _too_far(ratio_exponent(q.numerator, q.denominator))
