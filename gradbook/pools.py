@@ -90,8 +90,9 @@ def widget(problem: Problem) -> str:
 
 
 def _attribute(value: str) -> str:
-    """A value inside a Markdown attribute's double quotes, which pandoc reads back with backslash escapes."""
-    return value.replace("\\", "\\\\").replace('"', '\\"')
+    """A value inside a Markdown attribute's double quotes, which pandoc reads
+    back with backslash escapes and character references (so "&amp;" stays itself)."""
+    return value.replace("\\", "\\\\").replace('"', '\\"').replace("&", "&amp;")
 
 
 def variants(root: Path, book: Book, family: str, level: int, printed: list[dict]) -> list[Problem]:
