@@ -28,6 +28,10 @@ from gradbook.practice.generate import practice_set
 from gradbook.practice.model import Problem, ProblemSet
 from gradbook.practice.sheets import shown_value
 
+MODEL_ANSWER = "model-answer"
+"""The class of the web-only div that holds a hand-written exercise's answer after it."""
+
+
 @dataclass
 class Rendered:
     """One part, rendered: its Markdown (references still unresolved), its
@@ -103,11 +107,13 @@ class Helpers:
         return self._exercise(name, caller().strip())
 
     def model_answer(self, caller) -> str:
-        """The answer to the exercise just stated: printed in the answer key, not here."""
+        """The answer to the exercise just stated: printed in the answer key,
+        and here in the site only, behind "Show answer" (formats/html.py)."""
         if len(self.answers) != len(self.exercises) - 1:
             raise ValueError("model_answer must follow an exercise that has no answer yet")
-        self.answers.append((self.exercises[-1].name, caller().strip()))
-        return ""
+        answer = caller().strip()
+        self.answers.append((self.exercises[-1].name, answer))
+        return f"\n::: {{.{MODEL_ANSWER} .web-only}}\n{answer}\n:::\n"
 
     def exercise_from(self, family: str, name: str, seed: int, difficulty: int = 1) -> str:
         """An exercise that is an instance of a problem family, drawn as

@@ -48,6 +48,29 @@ def focusable_code(fragment: str) -> str:
     return _PRE.sub('<pre tabindex="0"', fragment)
 
 
+_DIV_TAG = re.compile(r"<(/?)div\b[^>]*>")
+
+
+def answers_disclosed(fragment: str) -> str:
+    """Each hand-written exercise's model answer, which follows it in a
+    web-only div (render.py's model_answer), as a disclosure the reader opens,
+    "Show answer": a details element, so it needs no script."""
+    from gradbook.render import MODEL_ANSWER
+
+    opening = f'<div class="{MODEL_ANSWER} web-only">'
+    shown, start = [], 0
+    while (at := fragment.find(opening, start)) >= 0:
+        depth = 0
+        for tag in _DIV_TAG.finditer(fragment, at):
+            depth += -1 if tag[1] else 1
+            if depth == 0:
+                break
+        shown += [fragment[start:at], f'<details class="{MODEL_ANSWER}"><summary>Show answer</summary>',
+                  fragment[at + len(opening):tag.start()], "</details>"]
+        start = tag.end()
+    return "".join(shown) + fragment[start:]
+
+
 _MATH_THEN_PERCENT = re.compile(r"(<math\b(?:(?!</math>).)*</math>)%", re.DOTALL)
 _NUMBER_SPACE_PERCENT = re.compile(r"(?<=\d) (?=%)")
 
@@ -157,7 +180,7 @@ def site(book: Book, titles: dict[str, str], fragments: dict[str, str],
     for i, entry in enumerate(toc):
         files[entry.page] = page.render(
             policy=CONTENT_SECURITY_POLICY, book=book, toc=toc, page=entry.page, page_title=entry.title,
-            body=percent_kept(focusable_code(fragments[book.parts[i].slug])),
+            body=percent_kept(focusable_code(answers_disclosed(fragments[book.parts[i].slug]))),
             previous=toc[i - 1] if i else Entry("index.html", None, "Contents", ()),
             next=toc[i + 1] if i + 1 < len(toc) else None,
             scripts=SHELL_SCRIPTS + scripts.get(book.parts[i].slug, ()))

@@ -22,9 +22,9 @@
   const WIDGET_NAME = /^[A-Za-z0-9_.-]{1,80}\.html#[A-Za-z0-9_:.-]{1,120}$/;
   const VARIANT = /^[0-9a-f]{12}$/;
   const HEADINGS = {
-    correct: "Correct.",
-    incorrect: "Not correct.",
-    invalid: "Could not read this answer.",
+    correct: "Correct",
+    incorrect: "Not correct",
+    invalid: "Could not read this answer",
   };
   const page = decodeURIComponent(location.pathname.split("/").pop() || "index.html");
   const loading = {};
@@ -151,7 +151,8 @@
     const hint = element("div", { class: "practice-hint", id: box.id + "-hint", hidden: "" });
     const solution = element("div", { class: "practice-solution", id: box.id + "-solution", hidden: "" });
     const status = element("p", { class: "practice-status", role: "status", "aria-live": "polite" });
-    widget.append(element("p", { class: "practice-title" }, "Answer it here"), form, hint, solution, status);
+    const announced = element("p", { class: "practice-announced", "aria-live": "polite" });
+    widget.append(element("p", { class: "practice-title" }, "Answer it here"), form, hint, solution, status, announced);
     widget.classList.add("ready");
 
     function answerFields(shown) {
@@ -181,8 +182,8 @@
       field.verdict.className = "verdict";
       if (graded === null) return;
       field.verdict.classList.add("verdict-" + graded.verdict);
-      field.verdict.append(element("strong", {}, HEADINGS[graded.verdict]));
-      if (graded.feedback) field.verdict.append(" ", graded.feedback);
+      const said = graded.feedback && graded.feedback.toLowerCase() !== graded.verdict;  /* not "correct" twice */
+      field.verdict.append(element("strong", {}, HEADINGS[graded.verdict]), said ? ": " + graded.feedback : ".");
     }
 
     function grade(field) {
@@ -280,7 +281,8 @@
         showVerdict(field, graded);
         said.push(field.item.answer.name + ": " + field.verdict.textContent);
       }
-      status.textContent = said.length ? said.join(" ") : "Type an answer first.";
+      status.textContent = said.length ? "" : "Type an answer first.";
+      announced.textContent = said.join(" ");
       keep();
     });
     hintButton.addEventListener("click", function () { toggle(hintButton, hint, "Hint", "Hide hint", "hint"); });
@@ -292,13 +294,15 @@
         const at = variants.findIndex(function (v) { return v.id === variant.id; });
         show(variants[(at + 1) % variants.length], variants);
         keep();
-        status.textContent = "A new problem of the same kind is shown above the answer fields.";
+        status.textContent = "";
+        announced.textContent = "A new problem of the same kind is shown above the answer fields.";
         fields[0].input.focus();
       }, unavailable);
     });
     reset.addEventListener("click", function () {
       show(printed, null);
-      status.textContent = "Cleared: the printed problem, with empty answers.";
+      status.textContent = "";
+      announced.textContent = "Cleared: the printed problem, with empty answers.";
       save(name, null);
     });
 
