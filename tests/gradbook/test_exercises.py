@@ -93,7 +93,10 @@ def test_a_family_exercise_is_the_practice_commands_problem_with_its_rule_and_so
     answer = problem.answers[0]
     assert shown(f"{answer.name} = {shown_value(answer)} (accepted {answer.grading.describe()})") in key
     assert shown(problem.solution) in key
-    assert "first-small" not in chapter, "a model answer is printed in the answer key, not beside its exercise"
+    html = (site / "01-one.html").read_text(encoding="utf-8")
+    hidden = re.search(r'<details class="model-answer"><summary>Show answer</summary>(.*?)</details>', html, re.S)
+    assert "first-small" in hidden[1], "the site shows a model answer under its exercise, behind Show answer"
+    assert "first-small" not in html.replace(hidden[0], ""), "and nowhere else on the chapter's page"
 
 
 @pytest.mark.parametrize("chapters, appendices, message", [
