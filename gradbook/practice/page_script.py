@@ -12,10 +12,12 @@ grader.js to gradbook.practice.grade, answer by answer.
 
 import json
 import unicodedata
+from fractions import Fraction
 
 import mpmath
+from mpmath.libmp import dps_to_prec
 
-from gradbook.practice import evaluate, grade, parse, rules
+from gradbook.practice import evaluate, exact, grade, model, parse, rules
 from gradbook.shells import asset
 
 SCRIPTS = ("grader-constants.js", "grader.js")
@@ -71,6 +73,29 @@ def character_tables() -> dict:
     }
 
 
+class _Recorder:
+    """A random source that draws the lowest value each time and records what it was asked."""
+
+    def __init__(self):
+        self.ranges = []
+
+    def choice(self, options):
+        return options[-1]
+
+    def randrange(self, start, stop):
+        self.ranges.append((start, stop))
+        return 1
+
+
+def sampling() -> dict:
+    """How grade.sample_points draws a variable: (1 or -1) · randrange(low, high) / denominator · scale,
+    read from one call of it."""
+    recorder = _Recorder()
+    point = grade.sample_points(["v"], recorder)[0]["v"] / Fraction(grade.SCALES[0])
+    (low, high), = set(recorder.ranges)
+    return {"low": low, "high": high, "denominator": point.denominator}
+
+
 def constants() -> dict:
     """The Python grader's settings, by the names grader.js uses."""
     return {
@@ -79,10 +104,12 @@ def constants() -> dict:
                   "constants": list(parse.CONSTANTS), "superscripts": parse._SUPERSCRIPTS,
                   "times": sorted(parse._TIMES), "minus": sorted(chr(c) for c in parse._MINUS)},
         "evaluate": {"maxExponent": evaluate.MAX_EXPONENT, "argumentLimit": evaluate.ARGUMENT_LIMIT,
-                     "budget": evaluate.BUDGET, "cost": evaluate._COST, "digits": evaluate.DIGITS},
-        "grade": {"scales": list(grade.SCALES), "levels": list(grade.LEVELS),
-                  "agreement": -int(mpmath.nint(mpmath.log10(grade.AGREEMENT))), "exactLimit": grade.EXACT_LIMIT,
-                  "modestExponent": grade.MODEST_EXPONENT},
+                     "budget": evaluate.BUDGET, "cost": evaluate._COST, "bits": dps_to_prec(evaluate.DIGITS),
+                     "exactBits": evaluate.EXACT_BITS, "maxBits": evaluate._MAX_BITS},
+        "exact": {"snapFigures": exact.SNAP_FIGURES},
+        "grade": {"scales": list(grade.SCALES), "levelBits": [dps_to_prec(digits) for digits in grade.LEVELS],
+                  "agreement": -int(mpmath.nint(mpmath.log10(grade.AGREEMENT))), **sampling()},
+        "keyLength": model.KEY_LENGTH,
         "rules": {"maxFigures": rules.MAX_FIGURES, "modes": list(rules.RULES)},
         "characters": character_tables(),
     }
