@@ -17,7 +17,7 @@ from fractions import Fraction
 import mpmath
 from mpmath.libmp import dps_to_prec
 
-from gradbook.practice import evaluate, exact, grade, model, parse, rules
+from gradbook.practice import evaluate, exact, grade, model, parse
 from gradbook.shells import asset
 
 SCRIPTS = ("grader-constants.js", "grader.js")
@@ -110,7 +110,6 @@ def constants() -> dict:
         "grade": {"scales": list(grade.SCALES), "levelBits": [dps_to_prec(digits) for digits in grade.LEVELS],
                   "agreement": -int(mpmath.nint(mpmath.log10(grade.AGREEMENT))), **sampling()},
         "keyLength": model.KEY_LENGTH,
-        "rules": {"maxFigures": rules.MAX_FIGURES, "modes": list(rules.RULES)},
         "characters": character_tables(),
     }
 

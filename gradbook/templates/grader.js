@@ -1,12 +1,37 @@
 /* The practice grader in the page: a port of gradbook/practice/parse.py,
-   evaluate.py, grade.py and rules.py, with their settings read from
-   grader-constants.js, which the build prints from those modules. The
+   evaluate.py, exact.py, rules.py and grade.py, with their settings read
+   from grader-constants.js, which the build prints from those modules. The
    learner's text is only ever tokenized and parsed into a tree here; nothing
    hands it to eval, Function or the page's markup.
 
    window.gradbookGrader.grade(answer, typed) -> {verdict, feedback}, where
    answer is one answer of problems.json ({name, exact, value, grading}); it
-   never throws (a fault is "invalid", as in grade.py). */
+   never throws (a fault is "invalid", as in grade.py).
+
+   Numbers are decided as grade.py decides them, step for step, so the
+   verdict and the words are the same (tests/gradbook/browser/
+   test_grader_differential.py holds the two together):
+   - a rational answer is evaluated exactly, on unreduced BigInt pairs, with
+     the same limits in the same order (evaluate._exact);
+   - any other (exp, pi, a fractional power, …) is evaluated as mpmath does
+     at 50 digits: binary floating point of 169 bits, each operation rounded
+     as mpmath rounds it (see "binary floating point" below; float64 could
+     not tell 0.01 from a tolerance one part in 10^17 away, nor reach
+     10^±10000), and the result read to 40 significant figures;
+   - the key's value (a decimal string) and the tolerance (the decimal its
+     JSON number is written as) are exact rationals, and every comparison
+     and every figure in the feedback is exact rational arithmetic.
+
+   Expressions: grade.py decides with sympy, which the page cannot run. The
+   page is stricter instead, never more lenient: it draws four times as many
+   points per attempt from grade.sample_points' distribution (with
+   crypto.getRandomValues), compares the answer with the key at each as
+   grade._compare does (40 figures, 60 then 120 then 240 digits where
+   cancellation blurs the difference), and, where every point agrees, works
+   out answer minus key at 2,000 bits at two of them: anything above what
+   rounding leaves (2^-1900 of the values) is refused. That catches every
+   constant offset grade.py's exact step catches (down to 10^-400) and
+   others it lets through, such as 10^-500 or 10^-300·z. */
 (function () {
   "use strict";
 
@@ -808,9 +833,10 @@
   }
 
   /* tanh(x) = (E - 1)/(E + 1) with E = exp(2|x|), worked with as many more
-     bits as the subtraction loses for a small x. */
+     bits as the subtraction loses for a small x; below 2^-prec, x itself. */
   function ftanh(x, prec, mode = "n") {
     if (isZero(x)) return ZERO;
+    if (magnitude(x) < -prec) return normalize(x.s, x.m, x.e, prec, mode);  // tanh x = x (1 - x²/3 …): x itself
     const bits = prec + GUARD + Math.max(0, -magnitude(x));
     const big = fexp({ s: 0, m: x.m, e: x.e + 1 }, bits);
     const value = fdiv(fsub(big, ONE, bits), fadd(big, ONE, bits), prec, mode);
@@ -1089,7 +1115,7 @@
   /* Where every point agrees to 40 digits, answer minus key at CLOSE_BITS, at
      CLOSE_POINTS of them: zero but for rounding (below 2^-(CLOSE_BITS - 100)
      of the values), or the answer is refused. This catches the constant
-     offsets grade.py's exact step catches (down to 10^-EXACT_LIMIT), and more. */
+     offsets grade.py's exact step catches (down to 10^-400), and more. */
   function offset(given, truth, points, budget) {
     const differences = [];
     for (const point of points.slice(0, CLOSE_POINTS)) {
