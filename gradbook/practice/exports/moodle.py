@@ -15,11 +15,13 @@ How Moodle grades (question/type/numerical/question.php): it reads the
 answer A and the tolerance t as doubles, adds its own margin of
 10^-14 * max(t, |A|, 10^-14) (10^-14 is 10 to the minus PHP's `precision`
 setting, 14 by default; MDL-3225) and accepts a response x when
-A - t - margin <= x <= A + t + margin: both ends included. So each answer
+A - t - margin <= x <= A + t + margin: both ends included (reading A as a
+double moves it by at most 10^-16 of itself, far inside the margin). So each answer
 is written as the centre of what gradbook accepts and t its half-width, as
 exact decimals; an answer so small that Moodle's margin would be more than a
 millionth of the tolerance (below about 10^-20, where the margin stops
-shrinking at 10^-28) is left out, and so is every symbolic answer. What is
+shrinking at 10^-28) is left out, as are symbolic answers and any beyond
+the range of doubles (questions.py). What is
 left out, and the sigfig answers whose interval's open end a closed interval
 accepts too, are said in the file's opening comment and the command's message.
 

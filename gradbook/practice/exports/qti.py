@@ -8,9 +8,8 @@ and <varlte> hold the ends of what gradbook's grader accepts, as exact plain
 decimals. Canvas's importer reads each end as a double (Ruby's to_f, in
 gems/plugins/qti_exporter/lib/qti/numeric_interaction.rb) and grades with
 BigDecimal, start <= x <= end: both ends included, each moved by at most half
-a unit in the 17th significant figure. An answer whose ends a double cannot
-hold (beyond 10^±308) is left out, and so is every symbolic answer. A
-family's variants of one answer at one difficulty form a question group from
+a unit in the 17th significant figure. Symbolic answers, and any beyond the
+range of doubles, are left out (questions.py). A family's variants of one answer at one difficulty form a question group from
 which a quiz picks one. The worked solution is the general feedback; Canvas
 has no hints, so the hint is the feedback shown after a wrong answer.
 
@@ -19,15 +18,14 @@ the seed and the problems' ids, and its entries have fixed dates (archive.py).
 """
 
 import hashlib
-import sys
 from dataclasses import dataclass
 
 from gradbook.practice.exports import Made
 from gradbook.practice.exports.archive import zipped
-from gradbook.practice.exports.intervals import accepted, plain
+from gradbook.practice.exports.intervals import plain
 from gradbook.practice.exports.pieces import Pieces
 from gradbook.practice.exports.questions import Asked, sorted_out
-from gradbook.practice.model import Answer, ProblemSet
+from gradbook.practice.model import ProblemSet
 from gradbook.shells import shell
 
 ARCHIVE = "canvas-qti.zip"
@@ -58,14 +56,6 @@ def ident(*parts) -> str:
     return "g" + hashlib.sha256("/".join(map(str, parts)).encode("utf-8")).hexdigest()[:32]
 
 
-def left_out(answer: Answer) -> str | None:
-    """Why a numeric answer cannot be a Canvas range, or None if it can."""
-    right = accepted(answer)
-    if all(end == 0 or sys.float_info.min <= abs(end) <= sys.float_info.max for end in (right.low, right.high)):
-        return None
-    return "beyond the range of a double, which Canvas reads the range's ends as"
-
-
 def item(seed: int, asked: Asked, pieces: Pieces) -> Item:
     right = asked.accepted
     comment = (f"{asked.answer.name}: gradbook accepts {plain(right.low)} to {plain(right.high)} "
@@ -78,7 +68,7 @@ def item(seed: int, asked: Asked, pieces: Pieces) -> Item:
 
 def make(problems: ProblemSet, pieces: dict[str, Pieces]) -> Made:
     seed = problems.seed
-    groups, notes = sorted_out(problems, left_out)
+    groups, notes = sorted_out(problems)
     sections = [Group(ident(seed, *group), f"{group[0]}, {group[1]}, difficulty {group[2]}",
                       [item(seed, asked, pieces[asked.problem.id]) for asked in members])
                 for group, members in groups.items()]

@@ -1,8 +1,12 @@
 """What the LMS exports (Moodle, Canvas) share: one numerical question per
 numeric answer, grouped by family, answer and difficulty so that a quiz can
 draw one variant from a group; a question for one answer of several names
-it; and the notes for the instructor, with the same words in each export."""
+it; and the notes for the instructor, with the same words in each export.
+Both platforms read a numerical answer's numbers as doubles, so an answer
+whose interval a double cannot hold (beyond 10^±308) is left out, as is
+every symbolic answer."""
 
+import sys
 from dataclasses import dataclass
 from html import escape
 
@@ -10,6 +14,7 @@ from gradbook.practice.exports.intervals import Accepted, accepted, numeric
 from gradbook.practice.model import Answer, Problem, ProblemSet
 
 SYMBOLIC = "symbolic (a numerical question takes a number)"
+BEYOND_DOUBLES = "beyond the range of a double, which the platform reads the numbers as"
 
 
 @dataclass(frozen=True)
@@ -39,15 +44,30 @@ class Asked:
                 f"({answers.index(self.answer) + 1} of the problem's {len(answers)}).</p>")
 
 
-def sorted_out(problems: ProblemSet, left_out) -> tuple[dict[tuple, list[Asked]], list[str]]:
+def in_doubles(right: Accepted) -> bool:
+    """Whether both ends are 0 or normal doubles."""
+    return all(end == 0 or sys.float_info.min <= abs(end) <= sys.float_info.max for end in (right.low, right.high))
+
+
+def why_left_out(answer: Answer, left_out) -> str | None:
+    """Why the answer cannot be a numerical question: symbolic, beyond the
+    doubles, or what `left_out(answer)` says of a numeric one; None if it can."""
+    if not numeric(answer):
+        return SYMBOLIC
+    if not in_doubles(accepted(answer)):
+        return BEYOND_DOUBLES
+    return left_out(answer)
+
+
+def sorted_out(problems: ProblemSet, left_out=lambda answer: None) -> tuple[dict[tuple, list[Asked]], list[str]]:
     """The questions by group, in the order of the set, and the notes: the
-    answers left out (`left_out(answer)` says why, or None) and the sigfig
-    answers whose open end a closed interval accepts too."""
+    answers left out (why_left_out) and the sigfig answers whose open end a
+    closed interval accepts too."""
     groups: dict[tuple, list[Asked]] = {}
     skipped, widened = [], []
     for p in problems.problems:
         for a in p.answers:
-            why = SYMBOLIC if not numeric(a) else left_out(a)
+            why = why_left_out(a, left_out)
             if why:
                 skipped.append(f"{p.id} {a.name}: {why}")
                 continue

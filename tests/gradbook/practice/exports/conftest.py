@@ -1,9 +1,10 @@
 """What the exports' tests share: the catalog's every family at every
 difficulty, a hand-made set of the cases the catalog may not draw (answers of
 order 10^-7, sigfig answers that are powers of ten or negative, a count, a
-zero), each exported once for the session, and the near misses that
+zero, one beyond the range of doubles), each exported once for the session, and the near misses that
 gradbook's grader rejects."""
 
+import sys
 from fractions import Fraction
 
 import pytest
@@ -25,6 +26,7 @@ HAND = {
     "count": ("1.90000000000000000000000000000e+1", {"mode": "abs", "tol": 0}),
     "huge-rel": ("6.02214076000000000000000000000e+23", {"mode": "rel", "tol": 0.001}),
     "zero-abs": ("0", {"mode": "abs", "tol": 0.5}),
+    "beyond-doubles": ("1.50000000000000000000000000000e+400", {"mode": "rel", "tol": 0.01}),
 }
 """Answers by hand, each its own problem: a name, its value and rule."""
 
@@ -78,5 +80,22 @@ def near_misses(answer: Answer, right: Accepted) -> dict[str, Fraction]:
     return misses
 
 
-def numeric_names(problems: ProblemSet) -> set[str]:
-    return {name for name, a in answers_by_name(problems).items() if numeric(a)}
+def doubles_hold(answer: Answer) -> bool:
+    """Whether a double can hold the answer's value (both platforms read doubles)."""
+    value = abs(Fraction(answer.value))
+    return value == 0 or Fraction(sys.float_info.min) <= value <= Fraction(sys.float_info.max)
+
+
+def why_not_exported(problems: ProblemSet, kept: set[str], notes, text: str, small=None) -> None:
+    """Each answer not among `kept` is named, with the right reason, in the notes
+    and in the export's own text: symbolic, beyond the doubles, or (for Moodle)
+    too small, which only a value below `small` may be."""
+    for name, answer in answers_by_name(problems).items():
+        if name in kept:
+            assert numeric(answer) and doubles_hold(answer)
+            continue
+        words = ("symbolic" if not numeric(answer) else "beyond the range" if not doubles_hold(answer)
+                 else "too small")
+        assert any(f"{name}: {words}" in note for note in notes) and f"{name}: {words}" in text, name
+        if words == "too small":
+            assert abs(Fraction(answer.value)) < small, name

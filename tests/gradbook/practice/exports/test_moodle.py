@@ -11,7 +11,7 @@ from fractions import Fraction
 from gradbook.practice.exports.intervals import accepted, plain
 from gradbook.practice.grade import grade
 
-from tests.gradbook.practice.exports.conftest import answers_by_name, near_misses, numeric_names
+from tests.gradbook.practice.exports.conftest import answers_by_name, near_misses, why_not_exported
 
 PLAIN = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 """A number as Moodle's answer and tolerance fields get it: a plain decimal."""
@@ -81,17 +81,11 @@ def test_the_interval_is_what_the_grader_accepts_and_no_near_miss(exported):
                 assert caught, answer
 
 
-def test_what_is_left_out_is_symbolic_or_too_small_and_said(exported):
+def test_what_is_left_out_is_symbolic_too_small_or_beyond_doubles_and_said(exported):
     problems, made = exported
     xml = made.files["moodle.xml"]
     kept = {q.findtext("name/text") for _, q in questions(xml)}
-    answers = answers_by_name(problems)
-    for name in set(answers) - kept:
-        words = "symbolic" if name not in numeric_names(problems) else "too small"
-        assert any(f"{name}: {words}" in note for note in made.notes), name
-        assert f"{name}: {words}" in xml.decode()
-        if words == "too small":
-            assert abs(Fraction(answers[name].value)) < Fraction(1, 10**20)
+    why_not_exported(problems, kept, made.notes, xml.decode(), small=Fraction(1, 10**20))
 
 
 def test_answers_of_order_ten_to_the_minus_seven_are_exported(made, hand_set):
