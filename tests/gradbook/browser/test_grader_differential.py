@@ -120,7 +120,8 @@ def numbers(draw, answer: Answer) -> str:
 
 @st.composite
 def typed(draw, answer: Answer) -> str:
-    """One string a learner might type for `answer`."""
+    """One string a learner might type for `answer`: most often a number, else token soup, a
+    pasted character, a hostile string, or a tolerance's edge through functions (the approximate path)."""
     kind = draw(st.sampled_from(("number",) * 6 + ("soup", "lookalike", "hostile", "function")))
     if kind == "number":
         return draw(numbers(answer))
@@ -132,10 +133,11 @@ def typed(draw, answer: Answer) -> str:
         return text[:at] + draw(st.sampled_from(LOOKALIKES)) + text[at:]
     if kind == "hostile":
         return draw(st.sampled_from(HOSTILE))
-    value = decimal_text(Fraction(answer.value))
+    value = decimal_text(draw(st.sampled_from(edges(answer))))
     return draw(st.sampled_from((f"exp(log({value}))", f"sqrt({value})^2", f"{value}*pi/pi", f"{value} + e - e",
-                                 f"tanh(20)*{value}", f"2*sigma(0)*{value}", f"{value}^1.5^(1/1.5)",
-                                 f"exp(1)^{draw(st.integers(-400, 400))}", f"{value}*10^0.5")))
+                                 f"tanh(20)*{value}", f"2*sigma(0)*{value}", f"({value})^1.5^(1/1.5)",
+                                 f"exp(1)^{draw(st.integers(-400, 400))}", f"{value}*10^0.5",
+                                 f"{value}*exp({draw(st.sampled_from(('1e-30', '-1e-30', '1e-45', '-0.0099')))})")))
 
 
 def differences(page, pairs: list[tuple[Answer, str]], numeric: bool) -> list[str]:
