@@ -150,4 +150,4 @@ def make(problems: ProblemSet, pieces: dict[str, Pieces]) -> Made:
                   for group, members in groups.items()}
     xml = shell("moodle.xml.j2").render(problems=problems, categories=categories, notes=notes,
                                         precision=PRECISION)
-    return Made({"moodle.xml": xml.encode("utf-8")}, tuple(notes))
+    return Made({"moodle.xml": f"{xml}\n".encode("utf-8")}, tuple(notes))

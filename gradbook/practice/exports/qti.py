@@ -80,4 +80,4 @@ def make(problems: ProblemSet, pieces: dict[str, Pieces]) -> Made:
         path: shell("qti-assessment.xml.j2").render(assessment=assessment, groups=sections, notes=notes,
                                                     title=f"gradbook practice, seed {seed}"),
     }
-    return Made({ARCHIVE: zipped({name: text.encode("utf-8") for name, text in files.items()})}, tuple(notes))
+    return Made({ARCHIVE: zipped({name: f"{text}\n".encode("utf-8") for name, text in files.items()})}, tuple(notes))
