@@ -385,11 +385,13 @@
   const abs = (n) => (n < 0n ? -n : n);
   const TEN = 10n;
   const powers = new Map();
+  /* 10^k, remembered: a few hundred of them at most, then forgotten all at once. */
   function tenTo(k) {
     let power = powers.get(k);
     if (power === undefined) {
       power = TEN ** BigInt(k);
-      if (k <= 4 * P.maxMagnitude) powers.set(k, power);
+      if (powers.size > 300) powers.clear();
+      powers.set(k, power);
     }
     return power;
   }
