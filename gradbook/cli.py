@@ -60,6 +60,8 @@ def _parser() -> argparse.ArgumentParser:
     practice.add_argument("--family", action="append", metavar="NAME", help="a family (repeatable; default all)")
     practice.add_argument("--count", type=int, help="how many problems (default: one per family)")
     practice.add_argument("--seed", type=int, default=0, help="the seed (default 0)")
+    practice.add_argument("--roster", metavar="CSV",
+                          help="a class: a sheet per student of this CSV (columns id, optionally name)")
     practice.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="1, 2 or 3 (default: mixed)")
     practice.add_argument("--out", default="build/practice", metavar="DIR", help="default: build/practice")
     practice.add_argument("--format", default=",".join(formats.PRACTICE_CHOICES),
@@ -67,8 +69,14 @@ def _parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="grade an answers file against a key")
     check.add_argument("key", help="problems.json from gradbook practice")
-    check.add_argument("answers", help='{"<problem id>": {"<answer name>": "<typed>"}}')
+    check.add_argument("answers", help='{"<problem id>": {"<answer name>": "<typed>"}}, or for a class\'s key '
+                                       "a CSV: id, q1, q2, … (q3.NAME where a problem asks for several)")
     check.add_argument("--json", action="store_true", help="print the results as JSON")
+    check.add_argument("--csv", metavar="FILE", help="a class: write the grades (id, score, total, each verdict)")
+    check.add_argument("--feedback", metavar="DIR", help="a class: write each student's feedback, DIR/ID.html")
+    check.add_argument("--summary", metavar="DIR", help="a class: write DIR/summary.csv and DIR/summary.html")
+    check.add_argument("--partial", metavar="KIND=CREDIT,…",
+                       help="a class: partial credit for near misses, e.g. figures=0.5,sign=0.25 (default none)")
     return parser
 
 

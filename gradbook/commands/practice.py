@@ -1,4 +1,5 @@
-"""`gradbook practice`: a reproducible problem set, worksheet and answer key."""
+"""`gradbook practice`: a reproducible problem set, worksheet and answer key;
+with --roster, a class's: a sheet per student and one key."""
 
 from pathlib import Path
 
@@ -6,6 +7,7 @@ from gradbook import formats
 from gradbook.errors import UsageError
 from gradbook.output import check_writable, publish
 from gradbook.practice.generate import practice_set
+from gradbook.practice.roster import class_set, class_sheets, read_roster
 from gradbook.practice.sheets import sheets
 
 
@@ -17,8 +19,13 @@ def run(args) -> str:
         raise UsageError(f"--format takes a comma-separated list of {', '.join(formats.PRACTICE_CHOICES)}, got {args.format!r}")
     out = Path(args.out)
     check_writable(out)
-    problems = practice_set(args.family, args.count, args.seed, args.difficulty)
-    files = sheets(problems, wanted)
+    if args.roster:
+        problems = class_set(read_roster(Path(args.roster)), args.family, args.count, args.seed, args.difficulty)
+        files = class_sheets(problems, wanted)
+    else:
+        problems = practice_set(args.family, args.count, args.seed, args.difficulty)
+        files = sheets(problems, wanted)
     publish(out, files)
-    return f"wrote {len(problems.problems)} problems (seed {problems.seed}): " + ", ".join(
+    made = f"{len(problems.students)} students' sheets, " if problems.students else ""
+    return f"wrote {made}{len(problems.problems)} problems (seed {problems.seed}): " + ", ".join(
         str(out / name) for name in files)

@@ -33,7 +33,9 @@ def read_text(path: Path, what: str) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise UsageError(f"the {what} {path} is not UTF-8 text (byte {exc.start + 1} cannot be read)") from None
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise UsageError(f"the {what} {path} is not UTF-8 text (line {line}, byte {exc.start + 1} "
+                         "cannot be read)") from None
 
 
 def load_key(path: Path) -> ProblemSet:

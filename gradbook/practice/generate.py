@@ -26,6 +26,14 @@ def practice_set(names: list[str] | None = None, count: int | None = None, seed:
 
     Without a difficulty, the first round of families is at level 1, the next
     at level 2, and so on. The families are those of the book in `root`."""
+    drawn, options = draws(names, count, seed, difficulty, root)
+    return ProblemSet(__version__, seed, tuple(solved(drawn)), options)
+
+
+def draws(names: list[str] | None, count: int | None, seed: int, difficulty: int | None,
+          root: Path = ROOT) -> tuple[list[tuple], dict]:
+    """What practice_set solves: each problem's (root, family, parameters, id,
+    level), and the set's options."""
     found = families(root)
     names = list(names or found)
     unknown = [n for n in names if n not in found]
@@ -50,8 +58,7 @@ def practice_set(names: list[str] | None = None, count: int | None = None, seed:
                              "ask for fewer, or another difficulty")
         seen.add(key)
         drawn.append((root, family.name, params, f"{family.name}-{seed}-{slot}", level))
-    options = {"families": names, "count": count, "difficulty": difficulty}
-    return ProblemSet(__version__, seed, tuple(solved(drawn)), options)
+    return drawn, {"families": names, "count": count, "difficulty": difficulty}
 
 
 def solved(drawn: list[tuple]) -> list:

@@ -4,7 +4,13 @@
       {"id": "depth-product-7-0", "family": "depth-product", "difficulty": 1,
        "params": {"factor": 0.2, "layers": 5}, "statement": "...", "solution": "...",
        "hint": "...", "answers": [{"name": "gradient", "exact": "1/3125",
-       "value": "3.2000…e-4", "grading": {"mode": "rel", "tol": 0.01}}]}]}
+       "value": "3.2000…e-4", "grading": {"mode": "rel", "tol": 0.01}}]}],
+     "students": [{"id": "ada", "name": "Ada Lovelace", "seed": 183745112047263,
+                   "problems": ["ada-q1", "ada-q2"]}]}
+
+"students" is there only in a class's set (gradbook/practice/roster.py):
+each student's id, name (or null), own seed, and the ids of the problems of
+their sheet in order; every problem of the set is on exactly one sheet.
 """
 
 import json
@@ -16,6 +22,9 @@ from gradbook.practice.parse import MAX_MAGNITUDE, AnswerError, parse
 from gradbook.practice.rules import NumericRule, Rule
 
 _DECIMAL = re.compile(r"-?[0-9]+(\.[0-9]+)?(e[+-]?([0-9]{1,6}))?")
+STUDENT_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
+"""A student id is also a file name (worksheets/ID.html), so it is kept to these characters."""
+MAX_NAME = 200
 KEY_LENGTH = 2_000
 """A key's expression is read by the learner's parser, with this length limit."""
 
@@ -118,17 +127,83 @@ class Problem:
 
 
 @dataclass(frozen=True)
+class Student:
+    """One student of a class: their sheet is the problems `problems` names, in order."""
+
+    id: str
+    name: str | None
+    seed: int
+    problems: tuple[str, ...]
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "name": self.name, "seed": self.seed, "problems": list(self.problems)}
+
+    @classmethod
+    def from_dict(cls, data) -> "Student":
+        _require(isinstance(data, dict), "a student must be an object")
+        sid, name, seed, problems = (data.get(k) for k in ("id", "name", "seed", "problems"))
+        check_student(sid, name)
+        _require(isinstance(seed, int) and not isinstance(seed, bool), f"student {sid!r}: seed must be a whole number")
+        _require(isinstance(problems, list) and problems and all(isinstance(p, str) for p in problems),
+                 f"student {sid!r}: problems must be a list of problem ids")
+        return cls(sid, name, seed, tuple(problems))
+
+
+def check_student(sid, name) -> None:
+    """A ValueError if the id could not name a file or the name could not head a sheet."""
+    _require(isinstance(sid, str) and STUDENT_ID.fullmatch(sid),
+             f"a student id is 1 to 64 letters, digits, '_', '.' or '-', starting with a letter or digit; got {sid!r}")
+    _require(name is None or (isinstance(name, str) and len(name) <= MAX_NAME and name.isprintable()),
+             f"student {sid!r}: a name is at most {MAX_NAME} characters, with no line breaks or control characters")
+
+
+def _check_students(students: tuple[Student, ...], problems: tuple[Problem, ...]) -> None:
+    """Ids unique (ignoring case: they name files), and every problem on exactly one sheet."""
+    twice = _repeated([s.id.lower() for s in students])
+    again = next((s.id for s in reversed(students) if s.id.lower() == twice), None)
+    _require(twice is None, f"student id {again!r} occurs twice (ids are compared ignoring case)")
+    on_sheets = [pid for s in students for pid in s.problems]
+    known = {p.id for p in problems}
+    stray = next((pid for pid in on_sheets if pid not in known), None)
+    _require(stray is None, f"a student's sheet names problem {stray!r}, which the set does not have")
+    twice = _repeated(on_sheets)
+    _require(twice is None, f"problem {twice!r} is on two students' sheets")
+    placed = set(on_sheets)
+    alone = next((p.id for p in problems if p.id not in placed), None)
+    _require(alone is None, f"problem {alone!r} is on no student's sheet")
+
+
+def _repeated(items: list[str]) -> str | None:
+    """The first item that occurs twice, if any."""
+    seen = set()
+    for item in items:
+        if item in seen:
+            return item
+        seen.add(item)
+    return None
+
+
+@dataclass(frozen=True)
 class ProblemSet:
     version: str
     seed: int
     problems: tuple[Problem, ...]
     options: dict = field(default_factory=dict)
+    students: tuple[Student, ...] = ()
+    """A class's sheets, in roster order; none for a single worksheet's set."""
 
     def to_json(self) -> str:
         """The set as JSON, the same bytes for the same set."""
         data = {"gradbook": self.version, "seed": self.seed, "options": self.options,
                 "problems": [p.to_dict() for p in self.problems]}
+        if self.students:
+            data["students"] = [s.to_dict() for s in self.students]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+    def sheet(self, student: Student) -> "ProblemSet":
+        """One student's sheet as a set of its own, seeded with the student's seed."""
+        by_id = {p.id: p for p in self.problems}
+        return ProblemSet(self.version, student.seed, tuple(by_id[pid] for pid in student.problems), self.options)
 
     @classmethod
     def from_json(cls, text: str, where: str = "the key") -> "ProblemSet":
@@ -144,12 +219,16 @@ class ProblemSet:
             _require(isinstance(problems, list) and problems, "it must hold at least one problem")
             _require(isinstance(options, dict), "options must be an object")
             parsed = tuple(Problem.from_dict(p) for p in problems)
-            ids = [p.id for p in parsed]
-            twice = next((pid for pid in ids if ids.count(pid) > 1), None)
+            twice = _repeated([p.id for p in parsed])
             _require(twice is None, f"problem id {twice!r} occurs twice")
+            students = ()
+            if "students" in data:
+                _require(isinstance(data["students"], list) and data["students"], "students must be a list of students")
+                students = tuple(Student.from_dict(s) for s in data["students"])
+                _check_students(students, parsed)
         except ValueError as exc:
             raise UsageError(f"{where} is not a gradbook problem set: {exc}") from None
-        return cls(str(data["gradbook"]), seed, parsed, dict(options))
+        return cls(str(data["gradbook"]), seed, parsed, dict(options), students)
 
 
 def json_from_text(text: str, where: str):

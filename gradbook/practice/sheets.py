@@ -13,10 +13,10 @@ from gradbook.practice.model import Answer, ProblemSet
 from gradbook.formatting import boxed, markdown_text
 
 
-def _heading(number: int, problem) -> str:
+def _heading(number: int, problem, level: int) -> str:
     found = families()
     family = found[problem.family].title if problem.family in found else problem.family
-    return f"## Problem {number}\n\n*{markdown_text(family)}, difficulty {problem.difficulty}* · `{problem.id}`\n"
+    return f"{'#' * level} Problem {number}\n\n*{markdown_text(family)}, difficulty {problem.difficulty}* · `{problem.id}`\n"
 
 
 def shown_value(answer: Answer) -> str:
@@ -29,22 +29,24 @@ def shown_value(answer: Answer) -> str:
     return f"${format_decimal(round_sig(Decimal(answer.value)), 'latex')}$"
 
 
-def worksheet_markdown(problems: ProblemSet) -> str:
-    parts = [f"# Practice problems\n\nSeed {problems.seed}, {len(problems.problems)} problems. "
+def worksheet_markdown(problems: ProblemSet, title: str = "Practice problems") -> str:
+    """The worksheet; `title` (Markdown) heads it."""
+    parts = [f"# {title}\n\nSeed {problems.seed}, {len(problems.problems)} problems. "
              "Write each answer as a number or an expression; the key is a separate sheet.\n"]
     for number, p in enumerate(problems.problems, 1):
         blanks = "\n\n".join(f"{markdown_text(a.name)}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" for a in p.answers)
         hint = f"\n\n*Hint:* {markdown_text(p.hint)}" if p.hint else ""
-        parts.append(_heading(number, p) + boxed("problem", p.statement + hint) + "\n" + blanks + "\n")
+        parts.append(_heading(number, p, 2) + boxed("problem", p.statement + hint) + "\n" + blanks + "\n")
     return "\n".join(parts)
 
 
-def key_markdown(problems: ProblemSet) -> str:
-    parts = [f"# Answer key\n\nSeed {problems.seed}, {len(problems.problems)} problems.\n"]
+def key_markdown(problems: ProblemSet, title: str = "Answer key", level: int = 1) -> str:
+    """The key, headed by `title` (Markdown) at heading `level`, its problems one level below."""
+    parts = [f"{'#' * level} {title}\n\nSeed {problems.seed}, {len(problems.problems)} problems.\n"]
     for number, p in enumerate(problems.problems, 1):
         answers = "\n".join(f"- **{markdown_text(a.name)}** = {shown_value(a)} (accepted {a.grading.describe()})"
                             for a in p.answers)
-        parts.append(_heading(number, p) + boxed("problem", p.statement) + "\n" + answers + "\n"
+        parts.append(_heading(number, p, level + 1) + boxed("problem", p.statement) + "\n" + answers + "\n"
                      + boxed("solution", f"*Solution.* {p.solution}"))
     return "\n".join(parts)
 

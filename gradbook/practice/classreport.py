@@ -1,0 +1,63 @@
+"""What grading a class writes (gradbook/practice/classcheck.py grades it):
+
+- the grades CSV: id, score, total, then each answer's verdict (correct,
+  partial, incorrect or invalid) under its column's name, a row per student;
+- a feedback page per student, ID.html: each answer as typed, its verdict
+  and the grader's feedback;
+- the summary, summary.csv and summary.html: for each question and each
+  family, how many answers were correct, partial, incorrect and invalid, and
+  the most frequent feedback with how many answers got it.
+"""
+
+from decimal import Decimal
+
+from gradbook.practice.catalog import families
+from gradbook.practice.classcheck import VERDICTS, StudentGrades, Tally, decimal_text
+from gradbook.practice.table import table_bytes
+from gradbook.shells import shell
+
+TEMPLATE = "class-report.html.j2"
+
+
+def grades_csv(graded: list[StudentGrades]) -> bytes:
+    columns = [g.column for g in graded[0].answers] if graded else []
+    rows = [[s.id, decimal_text(s.score), s.total, *(g.verdict for g in s.answers)] for s in graded]
+    return table_bytes(["id", "score", "total", *columns], rows)
+
+
+def summary_csv(tallies: list[Tally]) -> bytes:
+    header = ["scope", "name", *VERDICTS, "most frequent feedback", "answers with it"]
+    return table_bytes(header, [[t.scope, t.name, *(t.counts[v] for v in VERDICTS), t.mistake, t.times]
+                                for t in tallies])
+
+
+def summary_page(tallies: list[Tally], graded: list[StudentGrades]) -> bytes:
+    answers = sum(s.total for s in graded)
+    intro = f"{len(graded)} students, {answers} answers; {mean_score(graded)}."
+    return shell(TEMPLATE).render(title="Class summary", intro=intro, tallies=tallies,
+                                  verdicts=VERDICTS).encode("utf-8")
+
+
+def feedback_pages(graded: list[StudentGrades]) -> dict[str, bytes]:
+    """Each student's page, by file name."""
+    titles = {name: family.title for name, family in families().items()}
+    page = shell(TEMPLATE)
+    return {f"{s.id}.html": page.render(
+                title=f"Feedback for {s.name} ({s.id})" if s.name else f"Feedback for {s.id}",
+                intro=f"Score {decimal_text(s.score)} out of {s.total}.", student=s,
+                titles=titles).encode("utf-8")
+            for s in graded}
+
+
+def mean_score(graded: list[StudentGrades]) -> str:
+    """The mean score, to two decimal places, and what it is out of."""
+    if not graded:
+        return "no scores"
+    mean = sum(s.score for s in graded) / len(graded)
+    return f"mean score {round(Decimal(mean.numerator) / mean.denominator, 2)} out of {graded[0].total}"
+
+
+def counts_line(graded: list[StudentGrades]) -> str:
+    """How many answers got each verdict, for the command's summary line."""
+    counts = {v: sum(g.verdict == v for s in graded for g in s.answers) for v in VERDICTS}
+    return ", ".join(f"{n} {v}" for v, n in counts.items() if n or v != "partial")
