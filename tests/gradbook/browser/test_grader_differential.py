@@ -25,6 +25,7 @@ from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
 from gradbook.practice.page_script import NAMED
 from gradbook.practice.rules import Absolute, NumericRule, Relative, SignificantFigures
+from tests.gradbook.browser.conftest import TIMINGS
 from tests.gradbook.browser.grader_page import grade_in_page, harness
 from tests.gradbook.practice.hostile import corpus, expressions
 
@@ -185,6 +186,7 @@ def test_the_page_never_accepts_an_expression_python_refuses(page, answers):
     assert grade_in_page(page, [(answers["symbolic"][0].to_dict(), answers["symbolic"][0].exact)])[0][0] == "correct"
 
 
+SLOWEST = "page grader, slowest hostile input in any mode"
 HOSTILE_INPUTS = {
     "a 1 MB paste": "9" * 1_000_000,
     "30-deep nesting": "(" * 30 + "1" + ")" * 30,
@@ -205,4 +207,7 @@ def test_hostile_input_is_refused_or_graded_and_never_run(page, answers, typed):
     if "<" in typed:
         assert {verdict for verdict, _, _ in results} == {"invalid"}
     assert page.evaluate("() => window.hacked === undefined && document.body.children.length === 0")
+    slowest = max(ms for _, _, ms in results)
+    if slowest > float(TIMINGS.get(SLOWEST, "0 ms").split()[0]):
+        TIMINGS[SLOWEST] = f"{slowest:.1f} ms ({typed[:40]!r})"
 
