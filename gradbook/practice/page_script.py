@@ -13,6 +13,7 @@ grader.js to gradbook.practice.grade, answer by answer.
 import json
 import unicodedata
 from fractions import Fraction
+from functools import cache
 
 import mpmath
 from mpmath.libmp import dps_to_prec
@@ -58,6 +59,7 @@ def _base36(number: int) -> str:
             return text
 
 
+@cache
 def character_tables() -> dict:
     """What grader.js needs to read and describe characters exactly as Python
     does: spaces (str.isspace), unprintable characters (str.isprintable), and
