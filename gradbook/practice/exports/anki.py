@@ -9,21 +9,23 @@ ids are the constants below, never to be changed (a new id is a new note
 type or deck), and a note's guid comes from its problem's id and the set's
 seed, so importing a set again updates its notes instead of adding copies.
 
-genanki stamps every note and card with a modification time and gives them
-ids counting up from that time in milliseconds. Here the time is the fixed
-STAMP, and the ids start at STAMP in milliseconds plus a digest of the set
-(below 10^9, about eleven days), so two different sets do not share note ids;
-with the fixed times and the zip's fixed dates (archive.py), the same set
-gives the same bytes with the same SQLite library. Anki updates a note it
-already has only when the imported one is newer, so a note whose wording
-changed in a later gradbook (same guid, same STAMP) is kept as it was unless
-the import's "Update notes" is set to "Always".
+genanki stamps every note, card and the note type with a modification time,
+and numbers notes and cards from that time in milliseconds. Here the time is
+the fixed STAMP, and the zip's entries have fixed dates (archive.py), so the
+same set gives the same bytes (with the same SQLite library). What a real
+Anki (26.09, its Python library) did with these decks: importing the same set
+again added nothing (every note reported a duplicate); another seed's set
+added its own notes (Anki gives an imported note whose id it already has,
+under another guid, a new id); a note changed under the same guid was updated
+only when its modification time was later than the one Anki had, even with
+"Update notes: Always". So STAMP is raised whenever what a set's notes or the
+note type hold changes (a family's wording, the templates below), and a
+re-import then updates the notes instead of keeping the old ones.
 """
 
-import hashlib
-import itertools
-import sqlite3
+import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 import genanki
@@ -39,9 +41,8 @@ MODEL_ID = 1_718_204_577
 DECK_ID = 2_043_816_311
 """The deck's id, drawn the same way; fixed for good."""
 STAMP = 1_767_225_600
-"""Every note's and card's modification time: 2026-01-01T00:00:00Z."""
-SPREAD = 10**9
-"""Note and card ids start this many milliseconds after STAMP at most."""
+"""Every note's, card's and the note type's modification time (2026-01-01T00:00:00Z);
+raised whenever the notes of a set or the note type change, so that Anki updates them."""
 FIELDS = ("Statement", "Hint", "Answers", "Solution", "Problem")
 
 MODEL = genanki.Model(
@@ -71,20 +72,13 @@ def note(problem: Problem, seed: int, pieces: Pieces) -> genanki.Note:
                         tags=[problem.family, f"difficulty-{problem.difficulty}"])
 
 
-def first_id(problems: ProblemSet) -> int:
-    digest = hashlib.sha256("/".join([str(problems.seed), *(p.id for p in problems.problems)]).encode()).digest()
-    return STAMP * 1000 + int.from_bytes(digest[:8], "big") % SPREAD
-
-
 def make(problems: ProblemSet, pieces: dict[str, Pieces]) -> Made:
     deck = genanki.Deck(DECK_ID, "gradbook practice")
     for p in problems.problems:
         deck.add_note(note(p, problems.seed, pieces[p.id]))
     with tempfile.TemporaryDirectory() as folder:
-        collection = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(collection)
-        genanki.Package(deck).write_to_db(connection.cursor(), STAMP, itertools.count(first_id(problems)))
-        connection.commit()
-        connection.close()
-        data = collection.read_bytes()
-    return Made({DECK: zipped({"collection.anki2": data, "media": b"{}"})})
+        written = Path(folder) / DECK
+        genanki.Package(deck).write_to_file(written, timestamp=STAMP)
+        with zipfile.ZipFile(io.BytesIO(written.read_bytes())) as package:
+            entries = {name: package.read(name) for name in package.namelist()}
+    return Made({DECK: zipped(entries)})
