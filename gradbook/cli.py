@@ -5,6 +5,7 @@ import sys
 
 from gradbook import __version__, formats
 from gradbook.errors import GradbookError, UsageError
+from gradbook.practice import exports
 
 
 class _Parser(argparse.ArgumentParser):
@@ -65,7 +66,9 @@ def _parser() -> argparse.ArgumentParser:
     practice.add_argument("--difficulty", type=int, choices=(1, 2, 3), help="1, 2 or 3 (default: mixed)")
     practice.add_argument("--out", default="build/practice", metavar="DIR", help="default: build/practice")
     practice.add_argument("--format", default=",".join(formats.PRACTICE_CHOICES),
-                          help=f"any of {','.join(formats.PRACTICE_CHOICES)} (default: all)")
+                          help=f"any of {','.join((*formats.PRACTICE_CHOICES, *exports.REGISTRY))}: the key, "
+                               "worksheets, Moodle XML, QTI 1.2 for Canvas, an Anki deck "
+                               f"(default: {','.join(formats.PRACTICE_CHOICES)})")
 
     check = commands.add_parser("check", help="grade an answers file against a key")
     check.add_argument("key", help="problems.json from gradbook practice")

@@ -6,17 +6,20 @@ from pathlib import Path
 from gradbook import formats
 from gradbook.errors import UsageError
 from gradbook.output import check_writable, publish
+from gradbook.practice import exports
 from gradbook.practice.generate import practice_set
 from gradbook.practice.roster import class_set, class_sheets, read_roster
 from gradbook.practice.sheets import sheets
 
+CHOICES = (*formats.PRACTICE_CHOICES, *exports.REGISTRY)
+"""What --format takes: problems.json, the worksheet formats and the exports for a learning platform."""
 
 
 def run(args) -> str:
     wanted = {f.strip() for f in args.format.split(",") if f.strip()}
-    unknown = sorted(wanted - set(formats.PRACTICE_CHOICES))
+    unknown = sorted(wanted - set(CHOICES))
     if unknown or not wanted:
-        raise UsageError(f"--format takes a comma-separated list of {', '.join(formats.PRACTICE_CHOICES)}, got {args.format!r}")
+        raise UsageError(f"--format takes a comma-separated list of {', '.join(CHOICES)}, got {args.format!r}")
     out = Path(args.out)
     check_writable(out)
     if args.roster:
@@ -25,7 +28,9 @@ def run(args) -> str:
     else:
         problems = practice_set(args.family, args.count, args.seed, args.difficulty)
         files = sheets(problems, wanted)
+    exported = exports.make(problems, wanted)
+    files.update(exported.files)
     publish(out, files)
     made = f"{len(problems.students)} students' sheets, " if problems.students else ""
     return f"wrote {made}{len(problems.problems)} problems (seed {problems.seed}): " + ", ".join(
-        str(out / name) for name in files)
+        str(out / name) for name in files) + "".join(f"\n{note}" for note in exported.notes)
