@@ -36,11 +36,10 @@ no other.
 from dataclasses import dataclass
 from fractions import Fraction
 
-from gradbook.practice.exact import show
 from gradbook.practice.exports import Made
 from gradbook.practice.exports.intervals import Accepted, accepted, plain
 from gradbook.practice.exports.pieces import Pieces
-from gradbook.practice.exports.questions import Asked, sorted_out
+from gradbook.practice.exports.questions import NAMED, Asked, sorted_out
 from gradbook.practice.model import Answer, ProblemSet
 from gradbook.shells import shell
 
@@ -52,6 +51,8 @@ SLACK = Fraction(1, 10**6)
 MISTAKES = (Fraction(-1), Fraction(10), Fraction(1, 10), Fraction(100), Fraction(1, 100))
 """The factors a common mistake multiplies the answer by: the wrong sign, a slipped decimal point."""
 CATEGORY = "$course$/top/gradbook"
+TOO_SMALL = (f"too small for Moodle, whose own margin (at least 10^-{2 * PRECISION}) would be more than "
+             f"a millionth of the tolerance")
 
 
 def margin(answer: Fraction, tolerance: Fraction) -> Fraction:
@@ -133,10 +134,7 @@ def question(asked: Asked, pieces: Pieces) -> Question:
 def left_out(answer: Answer) -> str | None:
     """Why a numeric answer cannot be a Moodle numerical question, or None if it can."""
     right = accepted(answer)
-    if faithful(right.centre, right.half_width):
-        return None
-    return (f"too small: Moodle adds {show(margin(right.centre, right.half_width))} to its tolerance "
-            f"of {show(right.half_width)}")
+    return None if faithful(right.centre, right.half_width) else TOO_SMALL
 
 
 def category(group: tuple[str, str, int]) -> str:
@@ -145,9 +143,9 @@ def category(group: tuple[str, str, int]) -> str:
 
 
 def make(problems: ProblemSet, pieces: dict[str, Pieces]) -> Made:
-    groups, notes = sorted_out(problems, left_out)
+    found = sorted_out(problems, left_out)
     categories = {category(group): [question(asked, pieces[asked.problem.id]) for asked in members]
-                  for group, members in groups.items()}
-    xml = shell("moodle.xml.j2").render(problems=problems, categories=categories, notes=notes,
+                  for group, members in found.groups.items()}
+    xml = shell("moodle.xml.j2").render(problems=problems, categories=categories, notes=found.notes(),
                                         precision=PRECISION)
-    return Made({"moodle.xml": f"{xml}\n".encode("utf-8")}, tuple(notes))
+    return Made({"moodle.xml": f"{xml}\n".encode("utf-8")}, tuple(found.notes(NAMED)))

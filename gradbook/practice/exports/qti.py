@@ -24,7 +24,7 @@ from gradbook.practice.exports import Made
 from gradbook.practice.exports.archive import zipped
 from gradbook.practice.exports.intervals import plain
 from gradbook.practice.exports.pieces import Pieces
-from gradbook.practice.exports.questions import Asked, sorted_out
+from gradbook.practice.exports.questions import NAMED, Asked, sorted_out
 from gradbook.practice.model import ProblemSet
 from gradbook.shells import shell
 
@@ -68,16 +68,17 @@ def item(seed: int, asked: Asked, pieces: Pieces) -> Item:
 
 def make(problems: ProblemSet, pieces: dict[str, Pieces]) -> Made:
     seed = problems.seed
-    groups, notes = sorted_out(problems)
+    found = sorted_out(problems)
     sections = [Group(ident(seed, *group), f"{group[0]}, {group[1]}, difficulty {group[2]}",
                       [item(seed, asked, pieces[asked.problem.id]) for asked in members])
-                for group, members in groups.items()]
+                for group, members in found.groups.items()]
     assessment = ident(seed, *(p.id for p in problems.problems))
     path = f"{assessment}/{assessment}.xml"
     files = {
         "imsmanifest.xml": shell("qti-manifest.xml.j2").render(manifest=ident(assessment, "manifest"),
                                                                assessment=assessment, path=path),
-        path: shell("qti-assessment.xml.j2").render(assessment=assessment, groups=sections, notes=notes,
+        path: shell("qti-assessment.xml.j2").render(assessment=assessment, groups=sections, notes=found.notes(),
                                                     title=f"gradbook practice, seed {seed}"),
     }
-    return Made({ARCHIVE: zipped({name: f"{text}\n".encode("utf-8") for name, text in files.items()})}, tuple(notes))
+    archive = zipped({name: f"{text}\n".encode("utf-8") for name, text in files.items()})
+    return Made({ARCHIVE: archive}, tuple(found.notes(NAMED)))

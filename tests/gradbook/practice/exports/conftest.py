@@ -87,15 +87,21 @@ def doubles_hold(answer: Answer) -> bool:
 
 
 def why_not_exported(problems: ProblemSet, kept: set[str], notes, text: str, small=None) -> None:
-    """Each answer not among `kept` is named, with the right reason, in the notes
-    and in the export's own text: symbolic, beyond the doubles, or (for Moodle)
-    too small, which only a value below `small` may be."""
+    """Each answer not among `kept` is named under the right reason in the
+    export's own text, which names them all, and the reason is in the notes:
+    symbolic, beyond the doubles, or (for Moodle) too small, which only a
+    value below `small` may be."""
+    listed = {}
+    for line in text.splitlines():
+        if "answers not exported, " in line:
+            reason, names = line.strip().removeprefix("<!-- ").removesuffix(" -->").split(": ", 1)
+            listed.update((name, reason) for name in names.split(", "))
     for name, answer in answers_by_name(problems).items():
         if name in kept:
-            assert numeric(answer) and doubles_hold(answer)
+            assert numeric(answer) and doubles_hold(answer) and name not in listed
             continue
         words = ("symbolic" if not numeric(answer) else "beyond the range" if not doubles_hold(answer)
                  else "too small")
-        assert any(f"{name}: {words}" in note for note in notes) and f"{name}: {words}" in text, name
+        assert words in listed[name] and any(listed[name] in note for note in notes), name
         if words == "too small":
             assert abs(Fraction(answer.value)) < small, name

@@ -19,8 +19,9 @@ def test_practice_writes_the_exports_and_says_what_it_left_out(tmp_path, capsys)
     printed, err = capsys.readouterr()
     assert code == 0, err
     assert sorted(p.name for p in out.iterdir()) == ["canvas-qti.zip", "gradbook.apkg", "moodle.xml", "problems.json"]
-    assert "moodle: not exported (1): differentiate-scaled-sigmoid-4-0 derivative: symbolic" in printed
-    assert "qti: sigfig answers exported as closed intervals" in printed
+    assert ("moodle: 1 answers not exported, symbolic (a numerical question takes a number): "
+            "differentiate-scaled-sigmoid-4-0 derivative\n") in printed
+    assert "qti: 1 sigfig answers exported as closed intervals" in printed
 
 
 def test_an_unknown_format_names_the_exports_too(tmp_path, capsys):
