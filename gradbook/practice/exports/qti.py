@@ -9,9 +9,10 @@ decimals. Canvas's importer reads each end as a double (Ruby's to_f, in
 gems/plugins/qti_exporter/lib/qti/numeric_interaction.rb) and grades with
 BigDecimal, start <= x <= end: both ends included, each moved by at most half
 a unit in the 17th significant figure. Symbolic answers, and any beyond the
-range of doubles, are left out (questions.py). A family's variants of one answer at one difficulty form a question group from
-which a quiz picks one. The worked solution is the general feedback; Canvas
-has no hints, so the hint is the feedback shown after a wrong answer.
+range of doubles, are left out (questions.py). A family's variants of one
+answer at one difficulty form a question group from which a quiz picks one.
+The worked solution is the general feedback; Canvas has no hints, so the
+hint is the feedback shown after a wrong answer.
 
 The zip is the same bytes for the same set: its identifiers are digests of
 the seed and the problems' ids, and its entries have fixed dates (archive.py).
