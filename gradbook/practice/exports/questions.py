@@ -22,7 +22,8 @@ BEYOND_DOUBLES = "beyond the range of a double, which the platform reads the num
 
 @dataclass(frozen=True)
 class Asked:
-    """One numeric answer of a problem, as a question: what it accepts."""
+    """One answer of a problem, as a question: its name, group and text, and
+    what the grader accepts (None for a symbolic answer, which is left out)."""
 
     problem: Problem
     answer: Answer
