@@ -23,16 +23,6 @@ from gradbook.shells import asset
 
 SCRIPTS = ("grader-constants.js", "grader.js")
 """The grader's scripts, in the order a page loads them."""
-NAMED = ((0x0021, 0x007E), (0x00A1, 0x00FF), (0x0391, 0x03C9), (0x0430, 0x044F), (0x2010, 0x205E), (0x2070, 0x209C),
-         (0x2150, 0x215F), (0x2190, 0x2199), (0x2200, 0x22FF), (0xFF01, 0xFF5E))
-"""The blocks whose characters the page names as Python does: ASCII and Latin-1, Greek and
-small Cyrillic letters (lookalikes of x, e, o, a), punctuation and dashes,
-superscripts and subscripts, fractions, arrows, mathematical operators and the
-full-width forms. With these, the page also names every character Python counts as
-unprintable but named (formatting marks, unusual spaces); any other character
-it calls by its code point."""
-
-
 def _ranges(codes) -> str:
     """Sorted code points as runs, each written in base 36 as "gap.length" from
     the end of the previous run: a compact string grader.js expands."""
@@ -63,10 +53,10 @@ def _base36(number: int) -> str:
 def character_tables() -> dict:
     """What grader.js needs to read and describe characters exactly as Python
     does: spaces (str.isspace), unprintable characters (str.isprintable), and
-    the names of the characters in NAMED and of the unprintable named ones."""
+    the names of the characters parse.NAMED names and of the unprintable named ones."""
     everything = range(0x110000)
     unprintable = [c for c in everything if not chr(c).isprintable()]
-    named = sorted({c for low, high in NAMED for c in range(low, high + 1)}
+    named = sorted({c for low, high in parse.NAMED for c in range(low, high + 1)}
                    | {c for c in unprintable if unicodedata.name(chr(c), None)})
     return {
         "spaces": [c for c in everything if chr(c).isspace()],

@@ -37,6 +37,16 @@ NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _TIMES_TEN = re.compile(r"[ \t]*[xX][ \t]*(?=10)")
 
 
+NAMED = ((0x0021, 0x007E), (0x00A1, 0x00FF), (0x0391, 0x03C9), (0x0430, 0x044F), (0x2010, 0x205E), (0x2070, 0x209C),
+         (0x2150, 0x215F), (0x2190, 0x2199), (0x2200, 0x22FF), (0xFF01, 0xFF5E))
+"""The blocks whose characters a message calls by their Unicode names: ASCII and
+Latin-1, Greek and small Cyrillic letters (lookalikes of x, e, o, a), punctuation
+and dashes, superscripts and subscripts, fractions, arrows, mathematical
+operators and the full-width forms; and every unprintable character. Any other
+character is called by its code point, because the page's grader, which must say
+the same, carries the names of these alone (gradbook/practice/page_script.py)."""
+
+
 class AnswerError(ValueError):
     """The answer cannot be read or is out of bounds; the message says where and why."""
 
@@ -46,6 +56,15 @@ def shown(text: str) -> str:
     unprintable characters appear as \\uXXXX."""
     return "".join(c if c.isprintable() and not 0xD800 <= ord(c) <= 0xDFFF else f"\\u{ord(c):04x}"
                    for c in text)
+
+
+def character_name(ch: str) -> str:
+    """How a message names a character it cannot read: its Unicode name in
+    lower case where NAMED says so, else its code point ("u+1f600")."""
+    code = ord(ch)
+    if ch.isprintable() and not 0xD800 <= code <= 0xDFFF and not any(low <= code <= high for low, high in NAMED):
+        return f"u+{code:04x}"
+    return unicodedata.name(ch, "unnamed character").lower()
 
 
 @dataclass(frozen=True)
@@ -99,8 +118,7 @@ def tokens(text: str, max_length: int = MAX_LENGTH) -> list[Token]:
             found.append(Token("name", "sigma", i))
             i += 1
         else:
-            name = unicodedata.name(ch, "unnamed character")
-            raise AnswerError(f"'{shown(ch)}' ({name.lower()}) at position {i + 1} is not part of an answer")
+            raise AnswerError(f"'{shown(ch)}' ({character_name(ch)}) at position {i + 1} is not part of an answer")
     return found
 
 

@@ -34,7 +34,7 @@ RESPONSE_TIMES = """async () => {
 event to the page updated (handler, then style and layout forced) and to the
 next animation frame. Used by the browser test and by bench/explorer.py."""
 TIMINGS: dict[str, str] = {}
-"""Figures the explorer's tests measure, printed at the end of the run, never asserted."""
+"""Figures the browser tests measure (the explorer, the page grader), printed at the end of the run, never asserted."""
 
 
 def missing_browser() -> str | None:
@@ -99,7 +99,7 @@ def url(site: Path, page: str) -> str:
 
 def pytest_terminal_summary(terminalreporter):
     if TIMINGS:
-        terminalreporter.section("explorer timings (measured, not asserted)")
+        terminalreporter.section("browser timings (measured, not asserted)")
         for name, figure in TIMINGS.items():
             terminalreporter.write_line(f"{name}: {figure}")
 

@@ -23,7 +23,7 @@ from gradbook.practice.exact import decimal_exponent, rounded
 from gradbook.practice.generate import practice_set
 from gradbook.practice.grade import grade
 from gradbook.practice.model import Answer
-from gradbook.practice.page_script import NAMED
+from gradbook.practice.parse import NAMED
 from gradbook.practice.rules import Absolute, NumericRule, Relative, SignificantFigures
 from tests.gradbook.browser.conftest import TIMINGS
 from tests.gradbook.browser.grader_page import grade_in_page, harness
@@ -38,9 +38,10 @@ TOKENS = ("1", "2.5", "0", ".5", "3.", "1e5", "2E-3", "e", "pi", "z", "a", "exp(
           " ", "  ", "\t", "q", "1e-9999", "9e9999", "1/3", "10^-400", "0.001")
 LOOKALIKES = sorted({chr(c) for low, high in NAMED for c in range(low, high + 1)}
                     | {chr(c) for c in (0x0, 0x7, 0x1B, 0x7F, 0x85, 0xAD, 0x200B, 0x200E, 0x2028, 0xFEFF, 0xE000,
-                                        0xD800, 0x0378, 0x10FFFF)})
-"""Characters a learner might paste in (every one the page names as Python
-does) and unnamed ones (controls, private use, unassigned, a lone surrogate)."""
+                                        0xD800, 0x0378, 0x10FFFF, 0x1F600, 0x4E00, 0x0101, 0x1D465)})
+"""Characters a learner might paste in (every one a message names), unnamed ones
+(controls, private use, unassigned, a lone surrogate) and some called by their
+code point (an emoji, a CJK ideograph, a letter beyond Latin-1, a mathematical italic x)."""
 HOSTILE = corpus() + expressions(300, seed=20)
 
 

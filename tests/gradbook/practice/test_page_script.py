@@ -11,7 +11,8 @@ import mpmath
 import pytest
 
 from gradbook.practice import evaluate, exact, grade, model, parse
-from gradbook.practice.page_script import NAMED, SCRIPTS, assets, constants, constants_script
+from gradbook.practice.page_script import SCRIPTS, assets, constants, constants_script
+from gradbook.practice.parse import NAMED
 
 CONSTANTS = constants()
 
