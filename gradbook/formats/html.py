@@ -11,6 +11,7 @@ registry of formats is read by the command line, which must start quickly."""
 import html
 import json
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from gradbook import build_cache, pandoc
@@ -217,7 +218,9 @@ def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
                                          explorer.assets))
     widgets = [widget for r in rendered for widget in r.practice]
     if widgets:
-        files.update(page_script.assets())
+        grader_key = build_cache.key(build_cache.modules_fingerprint("gradbook.practice.page_script"),
+                                     unicodedata.unidata_version)  # its character tables are Python's Unicode
+        files.update(gathered.store.memo("grader", grader_key, dict, page_script.assets))
         files.update(pools.files(gathered.book.parts[0].root, gathered.book, widgets, gathered.store))
     titles = {r.part.slug: r.title for r in rendered}
     notebooks = {notebook_file(slug): notebook(titles[slug], gathered.book.title, found)
