@@ -200,10 +200,11 @@ class ProblemSet:
             data["students"] = [s.to_dict() for s in self.students]
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
-    def sheet(self, student: Student) -> "ProblemSet":
-        """One student's sheet as a set of its own, seeded with the student's seed."""
+    def sheets(self) -> dict[str, "ProblemSet"]:
+        """Each student's sheet as a set of its own, seeded with the student's seed, by student id."""
         by_id = {p.id: p for p in self.problems}
-        return ProblemSet(self.version, student.seed, tuple(by_id[pid] for pid in student.problems), self.options)
+        return {s.id: ProblemSet(self.version, s.seed, tuple(by_id[pid] for pid in s.problems), self.options)
+                for s in self.students}
 
     @classmethod
     def from_json(cls, text: str, where: str = "the key") -> "ProblemSet":

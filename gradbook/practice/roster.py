@@ -90,13 +90,14 @@ def class_sheets(problems: ProblemSet, chosen: set[str]) -> dict:
                          "ask for fewer problems, or split the class")
     wanted = [fmt for fmt in formats.SHEETS if fmt in chosen]
     if wanted:
+        sheets = problems.sheets()
         files["worksheets"] = {f"{student.id}.{fmt}": formats.REGISTRY[fmt].sheet(
-                                   worksheet_markdown(problems.sheet(student), _title(student)),
+                                   worksheet_markdown(sheets[student.id], _title(student)),
                                    f"Practice problems: {student.id}")
                                for student in problems.students for fmt in wanted}
-    key = class_key_markdown(problems)
-    for fmt in wanted:
-        files[f"key.{fmt}"] = formats.REGISTRY[fmt].sheet(key, "Answer key: the class")
+        key = class_key_markdown(problems)
+        for fmt in wanted:
+            files[f"key.{fmt}"] = formats.REGISTRY[fmt].sheet(key, "Answer key: the class")
     return files
 
 
@@ -104,7 +105,8 @@ def class_key_markdown(problems: ProblemSet) -> str:
     """The instructor's key: a section per student, each their sheet's key."""
     intro = (f"# Answer key for the class\n\nSeed {problems.seed}, {len(problems.students)} students, "
              f"each with their own sheet.\n")
-    return "\n".join([intro] + [key_markdown(problems.sheet(student), _title(student), level=2)
+    sheets = problems.sheets()
+    return "\n".join([intro] + [key_markdown(sheets[student.id], _title(student), level=2)
                                 for student in problems.students])
 
 
