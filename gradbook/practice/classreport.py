@@ -20,8 +20,13 @@ TEMPLATE = "class-report.html.j2"
 
 
 def grades_csv(graded: list[StudentGrades]) -> bytes:
-    columns = [g.column for g in graded[0].answers] if graded else []
-    rows = [[s.id, decimal_text(s.score), s.total, *(g.verdict for g in s.answers)] for s in graded]
+    """A row per student, a column per question of any sheet in the order they first appear (in a
+    class made by one command every sheet has the same ones); empty where a sheet has no such question."""
+    columns = list(dict.fromkeys(g.column for s in graded for g in s.answers))
+    rows = []
+    for s in graded:
+        verdicts = {g.column: g.verdict for g in s.answers}
+        rows.append([s.id, decimal_text(s.score), s.total, *(verdicts.get(column, "") for column in columns)])
     return table_bytes(["id", "score", "total", *columns], rows)
 
 
@@ -54,7 +59,9 @@ def mean_score(graded: list[StudentGrades]) -> str:
     if not graded:
         return "no scores"
     mean = sum(s.score for s in graded) / len(graded)
-    return f"mean score {round(Decimal(mean.numerator) / mean.denominator, 2)} out of {graded[0].total}"
+    totals = sorted({s.total for s in graded})
+    out_of = f"out of {totals[0]}" if len(totals) == 1 else f"(sheets of {totals[0]} to {totals[-1]} answers)"
+    return f"mean score {round(Decimal(mean.numerator) / mean.denominator, 2)} {out_of}"
 
 
 def counts_line(graded: list[StudentGrades]) -> str:

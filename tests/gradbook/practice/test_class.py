@@ -246,7 +246,7 @@ def test_an_answers_file_that_cannot_be_read_is_one_line(key_file, tmp_path, cap
     assert not (tmp_path / "grades.csv").exists()
 
 
-def test_a_filled_cell_a_sheet_has_no_question_for_is_refused(tmp_path, capsys):
+def test_a_filled_cell_a_sheet_has_no_question_for_is_refused_and_an_empty_one_left_empty(tmp_path, capsys):
     key = class_set([("ada", None), ("bob", None)], ["depth-product", "depth-bound"], 2, 3, None)
     odd = replace(key, students=(key.students[0], replace(key.students[1], problems=key.students[1].problems[:1])),
                   problems=key.problems[:3])
@@ -254,6 +254,12 @@ def test_a_filled_cell_a_sheet_has_no_question_for_is_refused(tmp_path, capsys):
     (tmp_path / "answers.csv").write_text("id,q1,q2.factor,q2.bound\nada,1,2,3\nbob,1,,5\n")
     code, _, err = run(capsys, "check", tmp_path / "key.json", tmp_path / "answers.csv")
     assert code == 2 and "row 3: 'bob''s sheet has no 'q2.bound', but the cell is filled" in err
+    (tmp_path / "answers.csv").write_text("id,q1,q2.factor,q2.bound\nada,1,2,3\nbob,1,,\n")
+    code, out, err = run(capsys, "check", tmp_path / "key.json", tmp_path / "answers.csv", "--csv", tmp_path / "g.csv")
+    assert code == 0 and "(sheets of 1 to 3 answers)" in out
+    grades = (tmp_path / "g.csv").read_text().splitlines()
+    assert [line.split(",")[2:] for line in grades] == [
+        ["total", "q1", "q2.factor", "q2.bound"], ["3", "incorrect", "incorrect", "incorrect"], ["1", "incorrect", "", ""]]
 
 
 @pytest.mark.parametrize("partial, typed, verdict, credit", [
