@@ -10,7 +10,7 @@ from gradbook.errors import UsageError
 from gradbook.output import check_writable, publish
 from gradbook.practice import classreport
 from gradbook.practice.check import check, load_key
-from gradbook.practice.classcheck import decimal_text, grade_class, read_answers, read_partial, summary
+from gradbook.practice.classcheck import grade_class, read_answers, read_partial, summary
 
 CLASS_ONLY = ("csv", "feedback", "summary", "partial")
 
@@ -40,14 +40,7 @@ def _class(args) -> str:
     key = load_key(key_path)
     graded = grade_class(key, read_answers(answers_path, key), partial)
     tallies = summary(graded)
-    outputs = {}
-    if "csv" in targets:
-        outputs[targets["csv"].parent] = {targets["csv"].name: classreport.grades_csv(graded)}
-    if "feedback" in targets:
-        outputs[targets["feedback"]] = classreport.feedback_pages(graded)
-    if "summary" in targets:
-        outputs.setdefault(targets["summary"], {}).update(
-            {"summary.csv": classreport.summary_csv(tallies), "summary.html": classreport.summary_page(tallies, graded)})
+    outputs = classreport.outputs(graded, tallies, **targets)
     inputs = {key_path.resolve(), answers_path.resolve()}
     clash = next((folder / name for folder, files in outputs.items() for name in files
                   if (folder / name).resolve() in inputs), None)
@@ -56,7 +49,7 @@ def _class(args) -> str:
     for folder, files in outputs.items():
         publish(folder, files)
     if args.json:
-        return json.dumps(_as_json(graded, tallies), indent=2, ensure_ascii=False)
+        return json.dumps(classreport.as_json(graded, tallies), indent=2, ensure_ascii=False)
     missing = len(key.students) - len(graded)
     lines = [f"graded {len(graded)} students ({classreport.counts_line(graded)} answers); "
              f"{classreport.mean_score(graded)}"
@@ -65,12 +58,3 @@ def _class(args) -> str:
     lines += [f"wrote {target}" for target in targets.values()]
     return "\n".join(lines)
 
-
-def _as_json(graded, tallies) -> dict:
-    return {"students": [{"id": s.id, "name": s.name, "score": decimal_text(s.score), "total": s.total,
-                          "results": [{"question": g.column, "id": g.problem.id, "answer": g.answer,
-                                       "verdict": g.verdict, "feedback": g.feedback,
-                                       "credit": decimal_text(g.credit)} for g in s.answers]}
-                         for s in graded],
-            "summary": [{"scope": t.scope, "name": t.name, **t.counts, "feedback": t.mistake, "answers": t.times}
-                        for t in tallies]}

@@ -10,6 +10,8 @@
 """
 
 from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
 
 from gradbook.practice.catalog import families
 from gradbook.practice.classcheck import VERDICTS, StudentGrades, Tally, decimal_text
@@ -17,6 +19,36 @@ from gradbook.practice.table import table_bytes
 from gradbook.shells import shell
 
 TEMPLATE = "class-report.html.j2"
+
+
+def outputs(graded: list[StudentGrades], tallies: list[Tally], csv: Path | None = None,
+            feedback: Path | None = None, summary: Path | None = None) -> dict[Path, dict[str, bytes]]:
+    """The files asked for, by folder: the grades CSV, the feedback pages, the summary."""
+    files = {}
+    if csv:
+        files[csv.parent] = {csv.name: grades_csv(graded)}
+    if feedback:
+        files.setdefault(feedback, {}).update(feedback_pages(graded))
+    if summary:
+        files.setdefault(summary, {}).update({"summary.csv": summary_csv(tallies),
+                                              "summary.html": summary_page(tallies, graded)})
+    return files
+
+
+def as_json(graded: list[StudentGrades], tallies: list[Tally]) -> dict:
+    """Every student's results and the summary, as `gradbook check --json` prints them for a class."""
+    return {"students": [{"id": s.id, "name": s.name, "score": _number(s.score), "total": s.total,
+                          "results": [{"question": g.column, "id": g.problem.id, "answer": g.answer,
+                                       "verdict": g.verdict, "feedback": g.feedback, "credit": _number(g.credit)}
+                                      for g in s.answers]}
+                         for s in graded],
+            "summary": [{"scope": t.scope, "name": t.name, **t.counts, "feedback": t.mistake, "answers": t.times}
+                        for t in tallies]}
+
+
+def _number(value: Fraction) -> int | float:
+    """A score or credit as a JSON number (at most 3 decimal places, so the float prints as the decimal)."""
+    return value.numerator if value.denominator == 1 else float(decimal_text(value))
 
 
 def grades_csv(graded: list[StudentGrades]) -> bytes:

@@ -208,6 +208,15 @@ def test_a_30_row_answers_csv_gives_the_grades_the_feedback_and_the_summary(key,
     assert "right magnitude, wrong sign: 10 answers" in (tmp_path / "out" / "summary" / "summary.html").read_text()
 
 
+def test_students_without_a_row_are_not_graded_and_the_report_says_how_many(key, key_file, tmp_path, capsys):
+    header, rows = answers_rows(key)
+    (tmp_path / "answers.csv").write_bytes(table_bytes(header, [rows[4], rows[0]]))
+    code, out, err = run(capsys, "check", key_file, tmp_path / "answers.csv", "--csv", tmp_path / "grades.csv")
+    assert code == 0, err
+    assert f"; {len(rows) - 2} students of the key have no row" in out.splitlines()[0]
+    assert [line.split(",")[0] for line in (tmp_path / "grades.csv").read_text().splitlines()] == ["id", "s01", "s05"]
+
+
 @pytest.mark.parametrize("edit, message", [
     (lambda h, r: (["student", *h[1:]], r), "row 1: the answers need a column named 'id'"),
     (lambda h, r: ([*h, "q9"], [[*row, ""] for row in r]), "row 1: no sheet has a column 'q9' (the columns are id, "
@@ -263,14 +272,14 @@ def test_a_filled_cell_a_sheet_has_no_question_for_is_refused_and_an_empty_one_l
 
 
 @pytest.mark.parametrize("partial, typed, verdict, credit", [
-    ("", "0.20", "incorrect", "0"),
-    ("figures=0.5", "0.20", "partial", "0.5"),
-    ("figures=0.5", "0.1", "incorrect", "0"),
-    ("sign=0.25", "-0.197", "partial", "0.25"),
-    ("figures=0.5,sign=0.75", "-0.197", "partial", "0.75"),
-    ("figures=0.5,sign=0.75", "-0.20", "incorrect", "0"),
-    ("sign=0.25", "0.197", "correct", "1"),
-    ("figures=1", "about", "invalid", "0"),
+    ("", "0.20", "incorrect", 0),
+    ("figures=0.5", "0.20", "partial", 0.5),
+    ("figures=0.5", "0.1", "incorrect", 0),
+    ("sign=0.25", "-0.197", "partial", 0.25),
+    ("figures=0.5,sign=0.75", "-0.197", "partial", 0.75),
+    ("figures=0.5,sign=0.75", "-0.20", "incorrect", 0),
+    ("sign=0.25", "0.197", "correct", 1),
+    ("figures=1", "about", "invalid", 0),
 ], ids=["none-asked", "one-figure-short", "two-figures-short", "wrong-sign", "each-kind-its-own-credit", "a-wrong-sign-and-a-figure-short-is-neither",
         "correct-is-1", "invalid-gets-none"])
 def test_partial_credit_only_where_asked(tmp_path, capsys, partial, typed, verdict, credit):
@@ -281,8 +290,9 @@ def test_partial_credit_only_where_asked(tmp_path, capsys, partial, typed, verdi
     code, out, err = run(capsys, "check", tmp_path / "key.json", tmp_path / "answers.csv", "--json",
                          *(["--partial", partial] if partial else []))
     assert code == 0, err
-    result = json.loads(out)["students"][0]["results"][0]
-    assert (result["verdict"], result["credit"]) == (verdict, credit)
+    student = json.loads(out)["students"][0]
+    assert (student["results"][0]["verdict"], student["results"][0]["credit"], student["score"]) == (
+        verdict, credit, credit)
 
 
 @pytest.mark.parametrize("text", ["figures", "figures=0", "figures=1.5", "sign=.1234", "digits=0.5", "sign=1e-1"],
