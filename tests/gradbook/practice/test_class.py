@@ -398,6 +398,7 @@ def test_the_readmes_instructor_section_runs_as_written(tmp_path):
         ("4", "4"), ("2.5", "4"), ("1", "4")]
     assert [grades["alan"][q] for q in ("q1", "q2")] == ["partial", "incorrect"]
     assert [grades["grace"][q] for q in ("q2", "q3.factor", "q3.bound")] == ["incorrect", "invalid", "invalid"]
+    assert {"moodle.xml", "canvas-qti.zip", "gradbook.apkg"} <= {p.name for p in (tmp_path / "class").iterdir()}
     assert sorted(p.name for p in (tmp_path / "class" / "worksheets").iterdir()) == [
         f"{s}.{fmt}" for s in ("ada", "alan", "grace") for fmt in ("html", "pdf")]
     assert {p.name for p in (tmp_path / "class" / "feedback").iterdir()} == {"ada.html", "alan.html", "grace.html"}
