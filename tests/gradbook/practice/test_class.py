@@ -23,7 +23,7 @@ from gradbook.practice.classreport import feedback_pages
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
 from gradbook.practice.roster import MAX_PROBLEMS, class_set, student_seed
-from gradbook.practice.table import read_table, table_bytes
+from gradbook.practice.table import MAX_ROWS, read_table, table_bytes
 
 FAMILIES = ["sigmoid-derivative", "depth-product", "depth-bound", "layers-to-vanish"]
 """A sigfig, a rel and an abs rule, and a problem with two answers (depth-bound)."""
@@ -381,6 +381,25 @@ def test_any_text_in_the_cells_is_graded_and_only_ever_escaped(key, tmp_path, ty
     page = feedback_pages([student])["s01.html"].decode()
     assert all(str(escape(text)) in page for text in typed)
     assert "<" not in TEMPLATE_TAGS.sub("", page)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=st.text(st.sampled_from('id,q1q2.x"\r\n s01 0.1\ufeff\x00é'), max_size=60))
+def test_any_answers_file_is_read_or_refused_in_one_line(key, tmp_path, text):
+    path = tmp_path / "odd.csv"
+    path.write_text(text, encoding="utf-8")
+    try:
+        answers = read_answers(path, key)
+    except UsageError as exc:
+        assert "\n" not in exc.message and str(path) in exc.message
+        return
+    assert all(sid in {s.id for s in key.students} for sid, _ in answers)
+
+
+def test_a_roster_of_more_rows_than_a_class_takes_is_refused(tmp_path, capsys):
+    roster = roster_csv(tmp_path / "students.csv", [(f"s{n}", None) for n in range(MAX_ROWS + 1)])
+    code, _, err = run(capsys, "practice", "--roster", roster, "--out", tmp_path / "out", "--format", "json")
+    assert code == 2 and f"row {MAX_ROWS + 2}: more than {MAX_ROWS} rows" in err
 
 
 # --- the README's instructor section --------------------------------------------
