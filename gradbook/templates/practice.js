@@ -204,7 +204,7 @@
     function showStatement(variants) {
       const shown = box.querySelector(".practice-variant");
       if (shown) shown.remove();
-      const own = variant === printed;
+      const own = variant.id === printed.id;
       for (const child of box.children) child.hidden = !own;
       if (own) return;
       const label = box.querySelector("strong");
