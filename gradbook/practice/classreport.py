@@ -82,7 +82,7 @@ def feedback_pages(graded: list[StudentGrades]) -> dict[str, bytes]:
     return {f"{s.id}.html": page.render(
                 title=f"Feedback for {s.name} ({s.id})" if s.name else f"Feedback for {s.id}",
                 intro=f"Score {decimal_text(s.score)} out of {s.total}.", student=s,
-                titles=titles).encode("utf-8")
+                titles=titles, decimal=decimal_text).encode("utf-8")
             for s in graded}
 
 

@@ -347,7 +347,7 @@ def test_feedback_is_counted_by_its_words(feedback, kind):
 
 # --- CSV, round trips and odd content ---------------------------------------------
 
-TEMPLATE_TAGS = re.compile(r"</?(!DOCTYPE|html|head|meta|title|style|body|main|h1|p|div|table|tr|th|td)\b[^<>]*>")
+TEMPLATE_TAGS = re.compile(r"</?(!DOCTYPE|html|head|meta|title|style|body|main|h1|h2|p|div|table|tr|th|td|section|span|code|strong)\b[^<>]*>")
 """Every tag the feedback page's template writes: any other '<' came from what a student typed."""
 _CELL = st.text(st.characters(blacklist_categories=("Cs",)), max_size=12)
 
@@ -418,6 +418,8 @@ def test_the_readmes_instructor_section_runs_as_written(tmp_path):
     assert [grades["alan"][q] for q in ("q1", "q2")] == ["partial", "incorrect"]
     assert [grades["grace"][q] for q in ("q2", "q3.factor", "q3.bound")] == ["incorrect", "invalid", "invalid"]
     assert {"moodle.xml", "canvas-qti.zip", "gradbook.apkg"} <= {p.name for p in (tmp_path / "class").iterdir()}
+    assert "partial</strong> (credit 0.5): right to 2 significant figures" in (
+        tmp_path / "class" / "feedback" / "alan.html").read_text(encoding="utf-8")
     assert sorted(p.name for p in (tmp_path / "class" / "worksheets").iterdir()) == [
         f"{s}.{fmt}" for s in ("ada", "alan", "grace") for fmt in ("html", "pdf")]
     assert {p.name for p in (tmp_path / "class" / "feedback").iterdir()} == {"ada.html", "alan.html", "grace.html"}
