@@ -44,7 +44,7 @@ def read_roster(path: Path) -> list[tuple[str, str | None]]:
     students, seen = [], {}
     for number, cells in rows:
         sid = cells[columns["id"]].strip()
-        name = cells[columns["name"]].strip() or None if "name" in columns else None
+        name = (cells[columns["name"]].strip() or None) if "name" in columns else None
         try:
             check_student(sid, name)
         except ValueError as exc:
@@ -75,7 +75,7 @@ def class_set(roster: list[tuple[str, str | None]], names: list[str] | None, cou
             raise UsageError(f"{len(roster)} students with {len(sheet)} problems each is more than "
                              f"{MAX_PROBLEMS} problems; ask for fewer")
         ids = [f"{sid}-q{place}" for place in range(1, len(sheet) + 1)]
-        drawn += [(*problem[:3], pid, *problem[4:]) for problem, pid in zip(sheet, ids)]
+        drawn += [(book, family, params, pid, level) for (book, family, params, _, level), pid in zip(sheet, ids)]
         students.append(Student(sid, name, own, tuple(ids)))
     return ProblemSet(__version__, seed, tuple(solved(drawn)), options, tuple(students))
 
