@@ -88,15 +88,18 @@ class NumericRule(Rule):
         """What this mode in particular can say about a wrong answer, if anything."""
         return None
 
-    def why(self, given: Fraction, truth: Fraction) -> str:
-        """The most useful thing to say about a wrong number, without giving the answer away."""
+    def why(self, given: Fraction, truth: Fraction, percent: bool | None = None) -> str:
+        """The most useful thing to say about a wrong number, without giving the
+        answer away. `percent` says whether a typed % would be read (the rule's
+        own `percent` unless given): only then is a number 100 times too large
+        told to write it with %."""
         if truth != 0 and self.accepts(-given, truth):
             return "right magnitude, wrong sign"
         particular = self.near_miss(given, truth)
         if particular:
             return particular
         shift = _power_of_ten_off(given, truth)
-        if shift == 2:
+        if shift == 2 and (self.percent if percent is None else percent):
             return "100 times too large: if you meant a percentage, write it with %"
         if shift:
             return f"off by a factor of 10^{shift}: check the decimal point or the exponent"

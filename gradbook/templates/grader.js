@@ -1034,7 +1034,7 @@
     const particular = kind.nearMiss(rule, given, truth);
     if (particular) return particular;
     const shift = powerOfTenOff(given, truth);
-    if (shift === 2) return "100 times too large: if you meant a percentage, write it with %";
+    if (shift === 2 && kind.percent(rule)) return "100 times too large: if you meant a percentage, write it with %";
     if (shift) return `off by a factor of 10^${shift}: check the decimal point or the exponent`;
     if (sign(truth) !== 0) {
       const off = divide(multiply(Q(100n), absolute(subtract(given, truth))), absolute(truth));

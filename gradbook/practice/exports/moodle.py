@@ -107,7 +107,7 @@ def mistakes(answer: Answer, right: Accepted) -> list[Option]:
     found = []
     for factor in MISTAKES:
         low, high = right.scaled(factor)
-        words = {rule.why(factor * given, truth) for given in right.probes()}
+        words = {rule.why(factor * given, truth, percent=False) for given in right.probes()}  # no % in Moodle
         widened = _widened(low, high)
         if len(words) == 1 and not any(widened[0] <= b and a <= widened[1] for a, b in taken):
             taken.append(widened)

@@ -68,11 +68,13 @@ def test_near_misses_are_incorrect_and_say_why(answer, typed, feedback):
     (numeric(), "3", "not within the tolerance (off by 1100 % of the answer)"),
     (numeric(), "30000000", "not within the tolerance (off by 1.2 × 10^10 % of the answer)"),
     (numeric(), "0.0025", "off by a factor of 10^-2: check the decimal point or the exponent"),
+    (numeric("abs", value="5.0e0", tol=0), "500", "off by a factor of 10^2: check the decimal point or the exponent"),
     (numeric(), "0.2525000000000000000000000000000000000000000000000000001",
      "not within the tolerance (off by 1.0 % of the answer)"),
     (numeric("abs", value="5.0e0", tol=0), "5.000000000000000000000000000000000000000000000001",
      "not within the tolerance (off by 2.0 × 10^-47 % of the answer)"),
-], ids=["four-percent", "just-past-one-percent", "whole-percent", "huge", "hundredth", "a-hair-beyond-the-edge",
+], ids=["four-percent", "just-past-one-percent", "whole-percent", "huge", "hundredth", "count-times-a-hundred",
+        "a-hair-beyond-the-edge",
         "a-count-a-hair-off"])
 def test_feedback_is_worded_exactly(answer, typed, feedback):
     """The whole text, as the page's grader must also write it."""
