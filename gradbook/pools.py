@@ -137,17 +137,24 @@ def cache_key(root: Path, book: Book, family: str, level: int, printed: list[dic
                            POOL_SIZE, AT_LEAST)
 
 
-def files(root: Path, book: Book, widgets: list[Widget], store: BuildCache) -> dict[str, bytes]:
+def files(root: Path, book: Book, widgets: list[Widget], store: BuildCache, run=map) -> dict[str, bytes]:
     """The pool of every family and difficulty a widget shows, by path under
-    html/, each from the build cache where it holds it; and the widget's script."""
+    html/, each from the build cache where it holds it; and the widget's script.
+    The missing pools' problems are solved here, one after another (mpmath's
+    precision is one setting for the whole process, so solving is no work for
+    threads), then `run` maps the conversions to HTML over them: a thread
+    pool's map runs their pandoc processes side by side."""
     printed = {}
     for w in widgets:
         shown = printed.setdefault((w.family, w.level), [])
         if w.params not in shown:
             shown.append(w.params)
-    pools = {pool_file(family, level): store.memo(
-                 "pools", cache_key(root, book, family, level, params), bytes,
-                 lambda family=family, level=level, params=params:
-                     pool_script(family, level, variants(root, book, family, level, params)))
-             for (family, level), params in printed.items()}
-    return {**pools, SCRIPT: asset(SCRIPT).encode("utf-8")} if pools else {}
+    keys = {wanted: cache_key(root, book, *wanted, params) for wanted, params in printed.items()}
+    found = {wanted: store.get("pools", key, bytes) for wanted, key in keys.items()}
+    missing = [wanted for wanted, script in found.items() if script is None]
+    solved = {wanted: variants(root, book, *wanted, printed[wanted]) for wanted in missing}
+    for wanted, script in zip(missing, run(lambda wanted: pool_script(*wanted, solved[wanted]), missing)):
+        store.put("pools", keys[wanted], script)
+        found[wanted] = script
+    made = {pool_file(*wanted): script for wanted, script in found.items()}
+    return {**made, SCRIPT: asset(SCRIPT).encode("utf-8")} if made else {}

@@ -221,7 +221,8 @@ def assemble(gathered: Gathered, fmt: Format) -> dict[str, bytes]:
         grader_key = build_cache.key(build_cache.modules_fingerprint("gradbook.practice.page_script"),
                                      unicodedata.unidata_version)  # its character tables are Python's Unicode
         files.update(gathered.store.memo("grader", grader_key, dict, page_script.assets))
-        files.update(pools.files(gathered.book.parts[0].root, gathered.book, widgets, gathered.store))
+        files.update(pools.files(gathered.book.parts[0].root, gathered.book, widgets, gathered.store,
+                                 gathered.pool.map))
     titles = {r.part.slug: r.title for r in rendered}
     notebooks = {notebook_file(slug): notebook(titles[slug], gathered.book.title, found)
                  for slug, found in gathered.listings.items()}

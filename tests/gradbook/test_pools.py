@@ -17,6 +17,7 @@ import pytest
 
 from gradbook import pandoc, pools
 from gradbook.book import ROOT, load_book
+from gradbook.build_cache import BuildCache
 from gradbook.practice.catalog import catalog
 from gradbook.practice.generate import practice_set
 from gradbook.practice.independent import DIGITS
@@ -146,3 +147,20 @@ def test_a_pools_key_holds_the_printed_problems_the_level_and_the_seed():
             pools.cache_key(ROOT, BOOK, "depth-product", 1, [{"factor": 0.5, "layers": 5}]),
             pools.cache_key(ROOT, replace(BOOK, practice_seed=BOOK.practice_seed + 1), "depth-product", 1, printed)}
     assert len(keys) == 4
+
+
+def test_the_pools_come_from_the_cache_the_second_time_the_same_bytes(tmp_path):
+    widgets = [pools.Widget("depth-product", 1, {"factor": 0.5, "layers": 4}),
+               pools.Widget("depth-product", 1, {"factor": 0.5, "layers": 4}),
+               pools.Widget("dead-relu", 2, FOUND.families["dead-relu"].draw(1, 0, 0, 2))]
+    store = BuildCache(tmp_path)
+    converted = []
+
+    def run(function, items):
+        converted.extend(items)
+        return map(function, items)
+
+    first = pools.files(ROOT, BOOK, widgets, store, run)
+    assert sorted(first) == sorted([pools.pool_file("depth-product", 1), pools.pool_file("dead-relu", 2), pools.SCRIPT])
+    assert len(converted) == 2
+    assert pools.files(ROOT, BOOK, widgets, store, run) == first and len(converted) == 2
