@@ -327,3 +327,17 @@ def test_the_policy_is_enforced_and_its_breaches_are_seen(reader, site):
     page.wait_for_timeout(100)
     assert page.evaluate("window.pwned") is None
     assert any(v.startswith("script-src") for v in page.evaluate("window.violations"))
+
+
+def test_a_huge_paste_is_refused_and_not_kept(reader, site):
+    """A megabyte in the field: the grader refuses it, and the stored state keeps no such answer."""
+    page = reader(url(site, "practice.html"))
+    widget = page.locator("div.practice.ready").first
+    pasted = "1" * 1_000_000
+    kind, text = check(widget, pasted)
+    assert "verdict-invalid" in kind.split() and grade(first_answer(widget), pasted).feedback in text
+    assert len(page.evaluate(f"localStorage.getItem('{STORE}')")) < 10_000
+    page.reload()
+    page.wait_for_load_state("load")
+    assert page.locator("div.practice.ready").first.locator("input").first.input_value() == ""
+    assert page.problems == []
