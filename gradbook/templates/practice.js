@@ -190,7 +190,7 @@
       const grader = window.gradbookGrader;
       if (!grader) return { verdict: "invalid", feedback: "The checker did not load, so nothing can be checked." };
       const graded = grader.grade(field.item.answer, field.input.value);
-      return HEADINGS[graded.verdict] ? graded : { verdict: "invalid", feedback: "" };
+      return Object.hasOwn(HEADINGS, graded.verdict) ? graded : { verdict: "invalid", feedback: "" };
     }
 
     function keep() {
