@@ -76,6 +76,25 @@ def to_html(markdown: str, number: int | None, where: str, bibliography: Path | 
     return convert(markdown, args, bibliography, where, glossary, references)
 
 
+_PIECE_END = "\n\n::: gradbook-piece-end\n:::\n\n"
+_PIECE_END_HTML = '<div class="gradbook-piece-end">\n\n</div>\n'
+"""What separates the pieces of Markdown pandoc converts in one run, and the HTML it becomes."""
+
+
+def html_pieces(pieces: list[str], where: str, math: str = "--mathml") -> list[str]:
+    """Each Markdown piece (a statement, a hint, a solution) as HTML, math as
+    MathML or (math="--mathjax") TeX between \\( \\), from one pandoc run for
+    them all: they are joined by a separator pandoc turns into a known line of
+    HTML, and split there. One run, not one per piece: a pool or an export has
+    hundreds of pieces, and each run costs pandoc's start-up."""
+    html = convert(_PIECE_END.join(pieces) + _PIECE_END, ["--to", "html5", math, "--wrap=none"], None, where,
+                   "", None)
+    found = [piece.strip() for piece in html.split(_PIECE_END_HTML)][:-1]
+    if len(found) != len(pieces):
+        raise UsageError(f"{where}: a piece of Markdown holds pandoc's separator between pieces")
+    return found
+
+
 def to_typst(markdown: str, where: str, bibliography: Path | None = None, glossary: str = "",
              references: str | None = "") -> str:
     """Typst markup for the body of one part; citations as text, never #cite,

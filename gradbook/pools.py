@@ -43,9 +43,6 @@ AT_LEAST = 20
 """The fewest variants a pool may have: fewer is an error that names the family."""
 DRAWS = 20 * POOL_SIZE
 """How many draws a pool may take to find its variants before it gives up."""
-_END = "\n\n::: pool-piece-end\n:::\n\n"
-_END_HTML = '<div class="pool-piece-end">\n\n</div>\n'
-"""What separates the pieces of a pool in the Markdown pandoc converts, and in its HTML."""
 
 
 @dataclass(frozen=True)
@@ -115,8 +112,7 @@ def pool_script(family: str, level: int, problems: list[Problem]) -> bytes:
     """The pool as a script that adds it to window.gradbookPools: each
     variant's name, statement, hint and solution as HTML, and its answers."""
     pieces = [text for p in problems for text in (p.statement, p.hint or "", p.solution)]
-    converted = pandoc.to_html(_END.join(pieces) + _END, None, f"the pool of {family} at difficulty {level}")
-    html = [piece.strip() for piece in converted.split(_END_HTML)]
+    html = pandoc.html_pieces(pieces, f"the pool of {family} at difficulty {level}")
     found = [{"id": p.id, "statement": statement, "hint": hint or None, "solution": solution,
               "answers": answers_data(p)}
              for p, statement, hint, solution in zip(problems, html[0::3], html[1::3], html[2::3])]

@@ -1,8 +1,7 @@
 """Every problem's statement, hint, worked solution and answers as HTML, its
 math left as TeX between \\( \\) and \\[ \\] (pandoc's --mathjax output), which
 Moodle's MathJax filter, Canvas and Anki all typeset. The whole set is
-converted in one pandoc run: the pieces are joined with a separator pandoc
-turns into a known line of HTML, and split there (as gradbook/pools.py does).
+converted in one pandoc run (gradbook.pandoc.html_pieces).
 """
 
 from dataclasses import dataclass
@@ -12,9 +11,6 @@ from gradbook.formatting import markdown_text
 from gradbook.practice.model import Problem, ProblemSet
 from gradbook.practice.sheets import shown_value
 
-ARGS = ["--to", "html5", "--mathjax", "--wrap=none"]
-_END = "\n\n::: export-piece-end\n:::\n\n"
-_END_HTML = '<div class="export-piece-end">\n\n</div>\n'
 
 
 @dataclass(frozen=True)
@@ -38,8 +34,7 @@ def convert(problems: ProblemSet) -> dict[str, Pieces]:
     markdown = []
     for p in problems.problems:
         markdown += [p.statement, p.hint or "", p.solution, *_answer_lines(p)]
-    html = pandoc.convert(_END.join(markdown) + _END, ARGS, None, "the exports of the problem set", "", None)
-    converted = iter(piece.strip() for piece in html.split(_END_HTML))
+    converted = iter(pandoc.html_pieces(markdown, "the exports of the problem set", math="--mathjax"))
     found = {}
     for p in problems.problems:
         statement, hint, solution = next(converted), next(converted), next(converted)
