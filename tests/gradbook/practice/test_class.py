@@ -379,7 +379,7 @@ def test_any_text_in_the_cells_is_graded_and_only_ever_escaped(key, tmp_path, ty
     assert [g.verdict for g in student.answers] and all(
         g.verdict in ("correct", "partial", "incorrect", "invalid") for g in student.answers)
     page = feedback_pages([student])["s01.html"].decode()
-    assert all(str(escape(text)) in page for text in typed)
+    assert all(str(escape(text)) in page for text in typed if text.strip())  # a blank cell shows as "none"
     assert "<" not in TEMPLATE_TAGS.sub("", page)
 
 
