@@ -37,6 +37,7 @@ def read_pool(script: bytes) -> tuple[str, list]:
     return json.loads(found[1]), json.loads(found[2])
 
 
+@pytest.mark.slow  # 60 pools of 30 problems, each checked: 8 s, too long for the fast tier
 @pytest.mark.parametrize("name, level", LEVELS, ids=[f"{name}-{level}" for name, level in LEVELS])
 def test_every_family_and_level_has_a_pool_of_different_problems_each_checked(name, level):
     made = pools.variants(ROOT, BOOK, name, level, [])

@@ -71,6 +71,7 @@ def answers_rows(key: ProblemSet, kind_of=lambda place: list(KINDS)[place % 3]) 
 
 # --- the roster -----------------------------------------------------------------
 
+@pytest.mark.slow  # two whole class sets with their PDFs: 6 s, too long for the fast tier
 def test_a_30_student_roster_gives_30_distinct_variants_the_same_bytes_each_time(tmp_path, capsys):
     roster = roster_csv(tmp_path / "students.csv")
     made = []
