@@ -89,6 +89,12 @@ def read_partial(text: str | None) -> dict[str, Fraction]:
     return partial
 
 
+def column(place: int, problem: Problem, answer: Answer) -> str:
+    """The answers CSV's column for `answer` of the problem at `place` (from 1)
+    on a sheet: q3, or q3.factor where the problem asks for several answers."""
+    return f"q{place}" if len(problem.answers) == 1 else f"q{place}.{answer.name}"
+
+
 def sheet_columns(key: ProblemSet) -> dict[str, list[tuple[str, Problem, Answer]]]:
     """Each student's columns in sheet order, by id: (column name, problem, answer)."""
     by_id = {p.id: p for p in key.problems}
@@ -97,9 +103,7 @@ def sheet_columns(key: ProblemSet) -> dict[str, list[tuple[str, Problem, Answer]
         columns = sheets[student.id] = []
         for place, pid in enumerate(student.problems, 1):
             problem = by_id[pid]
-            for answer in problem.answers:
-                name = f"q{place}" if len(problem.answers) == 1 else f"q{place}.{answer.name}"
-                columns.append((name, problem, answer))
+            columns += [(column(place, problem, answer), problem, answer) for answer in problem.answers]
     return sheets
 
 

@@ -25,6 +25,7 @@ from gradbook.book import ROOT
 from gradbook.errors import UsageError
 from gradbook.formatting import markdown_text
 from gradbook.practice.check import MAX_BYTES
+from gradbook.practice.classcheck import column
 from gradbook.practice.generate import draws, solved
 from gradbook.practice.model import ProblemSet, Student, check_student
 from gradbook.practice.sheets import key_markdown, worksheet_markdown
@@ -92,7 +93,7 @@ def class_sheets(problems: ProblemSet, chosen: set[str]) -> dict:
     if wanted:
         sheets = problems.sheets()
         files["worksheets"] = {f"{student.id}.{fmt}": formats.REGISTRY[fmt].sheet(
-                                   worksheet_markdown(sheets[student.id], _title(student)),
+                                   worksheet_markdown(sheets[student.id], _title(student), column),
                                    f"Practice problems: {student.id}")
                                for student in problems.students for fmt in wanted}
         key = class_key_markdown(problems)

@@ -29,15 +29,24 @@ def shown_value(answer: Answer) -> str:
     return f"${format_decimal(round_sig(Decimal(answer.value)), 'latex')}$"
 
 
-def worksheet_markdown(problems: ProblemSet, title: str = "Practice problems") -> str:
-    """The worksheet; `title` (Markdown) heads it."""
+def worksheet_markdown(problems: ProblemSet, title: str = "Practice problems", column=None) -> str:
+    """The worksheet; `title` (Markdown) heads it. With `column` (a student's
+    sheet in a class: classcheck.column), each blank also names the answers
+    file's column its answer goes in."""
+    where = " In the class's answers file, each answer goes in the column named beside it." if column else ""
     parts = [f"# {title}\n\nSeed {problems.seed}, {len(problems.problems)} problems. "
-             "Write each answer as a number or an expression; the key is a separate sheet.\n"]
+             f"Write each answer as a number or an expression; the key is a separate sheet.{where}\n"]
     for number, p in enumerate(problems.problems, 1):
-        blanks = "\n\n".join(f"{markdown_text(a.name)}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_" for a in p.answers)
+        blanks = "\n\n".join(f"{_blank_label(number, p, a, column)}: \\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_\\_"
+                               for a in p.answers)
         hint = f"\n\n*Hint:* {markdown_text(p.hint)}" if p.hint else ""
         parts.append(_heading(number, p, 2) + boxed("problem", p.statement + hint) + "\n" + blanks + "\n")
     return "\n".join(parts)
+
+
+def _blank_label(number: int, problem, answer: Answer, column) -> str:
+    name = markdown_text(answer.name)
+    return f"{name} (column `{column(number, problem, answer)}`)" if column else name
 
 
 def key_markdown(problems: ProblemSet, title: str = "Answer key", level: int = 1) -> str:

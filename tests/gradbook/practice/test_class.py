@@ -18,11 +18,12 @@ from markupsafe import escape
 from gradbook.cli import main
 from gradbook.errors import UsageError
 from gradbook.practice.check import MAX_BYTES
-from gradbook.practice.classcheck import feedback_kind, grade_class, read_answers, read_partial, sheet_columns
+from gradbook.practice.classcheck import column, feedback_kind, grade_class, read_answers, read_partial, sheet_columns
 from gradbook.practice.classreport import feedback_pages
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
 from gradbook.practice.roster import MAX_PROBLEMS, class_set, student_seed
+from gradbook.practice.sheets import worksheet_markdown
 from gradbook.practice.table import MAX_ROWS, read_table, table_bytes
 
 FAMILIES = ["sigmoid-derivative", "depth-product", "depth-bound", "layers-to-vanish"]
@@ -88,6 +89,16 @@ def test_a_30_student_roster_gives_30_distinct_variants_the_same_bytes_each_time
     variants = {tuple(json.dumps(p.params, sort_keys=True) for p in sheet.problems) for sheet in key.sheets().values()}
     assert len(variants) == len(key.students) == 30
     assert all(f"Student {n}" in made[0][Path("key.html")].decode() for n in range(1, 31))
+
+
+def test_a_students_worksheet_names_the_answers_files_column_of_each_answer(key):
+    """Each blank says where its answer goes in the class's CSV, in the order the CSV reads them;
+    a worksheet outside a class names no columns."""
+    sheet = key.sheets()[key.students[0].id]
+    named = re.findall(r"\(column `([^`]+)`\)", worksheet_markdown(sheet, "ada", column))
+    assert named == [name for name, _, _ in sheet_columns(key)[key.students[0].id]]
+    assert any("." in name for name in named)  # a problem with several answers names each
+    assert "column" not in worksheet_markdown(sheet, "ada")
 
 
 def test_a_students_sheet_is_practice_with_their_seed_and_does_not_change_when_others_join(key):
