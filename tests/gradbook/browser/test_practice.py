@@ -188,8 +188,8 @@ def test_keyboard_only_tab_to_the_field_and_enter_checks(reader, site, name):
     assert widget.locator("[aria-live=polite]").count() >= 1
 
 
-@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 1280), ("light", 390), ("dark", 390)],
-                         ids=["light", "dark", "phone-light", "phone-dark"])
+@pytest.mark.parametrize(("scheme", "width"), [("light", 1280), ("dark", 390)], ids=["light", "phone-dark"])
+# Contrast depends on the colours and layout on the width, so these two cover both of each at half the scans.
 @pytest.mark.parametrize("name", PAGES.values(), ids=PAGES.keys())
 def test_axe_finds_nothing_serious_with_verdicts_and_panels_shown_and_a_phone_can_use_it(reader, site, name, scheme, width):
     from axe_playwright_python.sync_playwright import Axe
