@@ -83,15 +83,17 @@ def modules_fingerprint(*modules: str) -> str:
     return key(import_graph.digest(import_graph.source_files(modules, roots())), templates(), libraries())
 
 
-def files_fingerprint(paths, *modules: str) -> str:
+def files_fingerprint(paths, *modules: str, templates_read=None) -> str:
     """What running the Python files `paths` (a chapter's values.py, a
     listing) and `modules` depends on: the files themselves, the source files
-    their imports run, the page templates and the libraries. Not cached: a
-    chapter's files change while `gradbook serve` runs."""
+    their imports run, the page templates (all of them, or only the files
+    `templates_read` where the caller knows which it reads) and the libraries.
+    Not cached: a chapter's files change while `gradbook serve` runs."""
     present = sorted(Path(p) for p in paths if Path(p).is_file())
     imported = import_graph.files_imported_by(present, roots()) | import_graph.source_files(modules, roots())
     own = key(*(item for p in present for item in (p.name, p.read_bytes())))
-    return key(own, import_graph.digest(imported), templates(), libraries())
+    shells = templates() if templates_read is None else key(*(Path(p).read_bytes() for p in templates_read))
+    return key(own, import_graph.digest(imported), shells, libraries())
 
 
 class BuildCache:

@@ -32,6 +32,9 @@ TYPST_FILTER = TEMPLATES / "typst.lua"
 WEB_ONLY = TEMPLATES / "web-only.lua"
 """Leaves out, in a format that is one document, what only the web site can show."""
 
+ALWAYS_READ = (CITATIONS, GLOSSARY_LINKS)
+"""The templates every conversion reads, whatever it is asked for."""
+
 MISSING = re.compile(r"\[WARNING\] Citeproc: citation (\S+) not found")
 REPRODUCIBLE = "0"
 """SOURCE_DATE_EPOCH for every run: a writer that stamps a date (the EPUB's,

@@ -125,10 +125,12 @@ def pool_script(family: str, level: int, problems: list[Problem]) -> bytes:
 
 def cache_key(root: Path, book: Book, family: str, level: int, printed: list[dict]) -> str:
     """A pool depends on the code of its family's chapter (its families.py and
-    what that imports), this module's, the problems printed and the seed."""
+    what that imports), this module's, the templates pandoc reads for it (not
+    the page's stylesheet or scripts, which an author edits often and a pool
+    never reads), the problems printed and the seed."""
     chapter = catalog(root).families[family].chapter
     folder = next(part.folder for part in book.parts if part.slug == chapter)
-    code = build_cache.files_fingerprint([folder / FAMILIES_FILE], __name__)
+    code = build_cache.files_fingerprint([folder / FAMILIES_FILE], __name__, templates_read=pandoc.ALWAYS_READ)
     return build_cache.key(code, family, level, json.dumps(printed, sort_keys=True), book.practice_seed,
                            POOL_SIZE, AT_LEAST)
 

@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 import mpmath
 import pytest
 
-from gradbook import pandoc, pools
+from gradbook import build_cache, pandoc, pools
 from gradbook.book import ROOT, load_book
 from gradbook.build_cache import BuildCache
 from gradbook.practice.catalog import catalog
@@ -139,6 +139,23 @@ def test_a_pools_key_changes_with_its_familys_code_and_not_with_prose(book_copy,
     before = key()
     append(book_copy / edited, text)
     assert (key() != before) == changes
+
+
+def test_a_pools_key_changes_with_the_templates_pandoc_reads_and_not_with_the_pages_own(monkeypatch, tmp_path):
+    """Editing the stylesheet or the widget's script leaves the pools in the cache; a filter pandoc runs does not."""
+    def key():
+        return pools.cache_key(ROOT, BOOK, "depth-product", 1, [{"factor": 0.5, "layers": 4}])
+
+    before = key()
+    monkeypatch.setattr(build_cache, "templates", lambda: "every template edited")
+    assert key() == before
+    read = [tmp_path / path.name for path in pandoc.ALWAYS_READ]
+    for source, copy in zip(pandoc.ALWAYS_READ, read):
+        copy.write_bytes(source.read_bytes())
+    monkeypatch.setattr(pandoc, "ALWAYS_READ", tuple(read))
+    assert key() == before
+    append(read[-1], "\n-- an edited filter\n")
+    assert key() != before
 
 
 def test_a_pools_key_holds_the_printed_problems_the_level_and_the_seed():
