@@ -28,6 +28,7 @@ import threading
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from stat import S_ISREG
 from urllib.parse import unquote
 
 from gradbook import formats
@@ -66,9 +67,20 @@ class State:
     pdf_lock: threading.Lock = field(default_factory=threading.Lock)
 
 
-def watched_times(root: Path) -> dict[str, float]:
+def watched_times(root: Path) -> dict[str, tuple[int, int]]:
+    """Each watched file's (mtime in ns, size): a save that keeps the mtime's
+    tick but changes the size still counts. A file that vanishes while being
+    listed (an editor's temporary file, renamed over the chapter) is skipped."""
     paths = [root / "book.toml", *(p for folder in ("chapters", "derive") for p in (root / folder).rglob("*"))]
-    return {str(p): p.stat().st_mtime for p in paths if p.is_file() and "__pycache__" not in p.parts}
+    times = {}
+    for path in paths:
+        try:
+            stat = path.stat()
+        except FileNotFoundError:
+            continue
+        if S_ISREG(stat.st_mode) and "__pycache__" not in path.parts:
+            times[str(path)] = (stat.st_mtime_ns, stat.st_size)
+    return times
 
 
 def _rebuild(out: Path, root: Path, state: State, log) -> None:
@@ -226,13 +238,13 @@ def serve(out: Path, port: int, root: Path, stop: threading.Event, ready=None, l
           on_code_change=restart) -> None:
     """Serve until `stop` is set; `ready(port)` is told the port once listening."""
     state = State()
+    seen = watched_times(root)  # before the first build: an edit saved during it, or the moment after, is not missed
     _rebuild(out, root, state, log)
     server = _Server(("127.0.0.1", port), _handler(out, state), log)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     log(f"serving http://127.0.0.1:{server.server_address[1]}/ (Ctrl-C stops)")
     if ready:
         ready(server.server_address[1])
-    seen = watched_times(root)
     try:
         while not stop.wait(POLL_SECONDS):
             now = watched_times(root)

@@ -25,8 +25,9 @@ CANARY = "canary: this file lies outside the site"
 
 
 @contextmanager
-def running(tmp_path, log=lambda _: None):
-    """`serve` on a tiny one-chapter book under tmp_path, on a free port."""
+def running(tmp_path, log=lambda _: None, on_ready=lambda chapter: None):
+    """`serve` on a tiny one-chapter book under tmp_path, on a free port;
+    `on_ready(chapter)` runs in the server's thread as it reports its port."""
     root = tmp_path / "book"
     (root / "chapters" / "01-one").mkdir(parents=True)
     (root / "book.toml").write_text('title = "T"\nchapters = ["01-one"]\n', encoding="utf-8")
@@ -34,8 +35,13 @@ def running(tmp_path, log=lambda _: None):
     chapter.write_text("# One\n\nThe first version.\n", encoding="utf-8")
     (root / "derive").mkdir()
     stop, ready, restarts = threading.Event(), {}, []
+
+    def report(port):
+        on_ready(chapter)
+        ready["port"] = port
+
     thread = threading.Thread(target=serve, args=(tmp_path / "out", 0, root, stop),
-                              kwargs={"ready": lambda port: ready.setdefault("port", port), "log": log,
+                              kwargs={"ready": report, "log": log,
                                       "on_code_change": restarts.append},
                               daemon=True)
     thread.start()
@@ -127,6 +133,17 @@ def test_the_server_rebuilds_survives_an_error_and_recovers(server):
     chapter.write_text("# One\n\nThe fixed version.\n", encoding="utf-8")
     state = wait_for_build(base, state["build"])
     assert state["error"] == "" and "The fixed version." in get(base + "/01-one.html")
+
+
+def test_an_edit_saved_as_the_server_starts_listening_is_rebuilt(tmp_path):
+    """An author who saves a chapter the moment the first build ends sees it
+    built: the server notes the files' times before that build, not after."""
+    def edit(chapter):
+        chapter.write_text("# One\n\nSaved at once.\n", encoding="utf-8")
+
+    with running(tmp_path, on_ready=edit) as (base, *_):
+        state = wait_for_build(base, 1)
+        assert state["error"] == "" and "Saved at once." in get(base + "/01-one.html")
 
 
 def test_a_change_to_derive_restarts_instead_of_rebuilding(server):
