@@ -103,12 +103,17 @@ def class_sheets(problems: ProblemSet, chosen: set[str]) -> dict:
 
 
 def class_key_markdown(problems: ProblemSet) -> str:
-    """The instructor's key: a section per student, each their sheet's key."""
+    """The instructor's key: a section per student, each their sheet's key,
+    each after the first starting a new page in print (a raw typst block the HTML drops), so
+    one student's key can be printed or handed back alone."""
     intro = (f"# Answer key for the class\n\nSeed {problems.seed}, {len(problems.students)} students, "
              f"each with their own sheet.\n")
     sheets = problems.sheets()
-    return "\n".join([intro] + [key_markdown(sheets[student.id], _title(student), level=2)
-                                for student in problems.students])
+    keys = [key_markdown(sheets[student.id], _title(student), level=2) for student in problems.students]
+    return intro + "\n" + PAGE_BREAK.join(keys)
+
+
+PAGE_BREAK = "```{=typst}\n#pagebreak(weak: true)\n```\n\n"
 
 
 def _title(student: Student) -> str:

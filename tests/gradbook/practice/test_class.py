@@ -10,11 +10,13 @@ from dataclasses import replace
 from fractions import Fraction
 from pathlib import Path
 
+import pypdf
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from markupsafe import escape
 
+from gradbook import formats
 from gradbook.cli import main
 from gradbook.errors import UsageError
 from gradbook.practice.check import MAX_BYTES
@@ -22,7 +24,7 @@ from gradbook.practice.classcheck import column, feedback_kind, grade_class, rea
 from gradbook.practice.classreport import feedback_pages
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
-from gradbook.practice.roster import MAX_PROBLEMS, class_set, student_seed
+from gradbook.practice.roster import MAX_PROBLEMS, class_key_markdown, class_set, student_seed
 from gradbook.practice.sheets import worksheet_markdown
 from gradbook.practice.table import MAX_ROWS, read_table, table_bytes
 
@@ -122,6 +124,14 @@ def test_the_class_key_round_trips_and_names_each_sheets_problems_in_order(key):
     assert ProblemSet.from_json(key.to_json()) == key
     assert [s.problems for s in key.students[:2]] == [tuple(f"{sid}-q{n}" for n in range(1, 5)) for sid in ("s01", "s02")]
     assert "students" not in json.loads(practice_set(FAMILIES, None, 11, None).to_json())
+
+
+def test_the_printed_class_key_starts_each_students_key_on_a_page_of_its_own(tmp_path):
+    three = class_set(ROSTER[:3], ["depth-product"], None, 11, None)
+    pdf = tmp_path / "key.pdf"
+    pdf.write_bytes(formats.REGISTRY["pdf"].sheet(class_key_markdown(three), "Answer key"))
+    tops = [page.extract_text().split("\n")[0] for page in pypdf.PdfReader(pdf).pages]
+    assert tops == ["Answer key for the class", "Student 2 (s02)", "Student 3 (s03)"]
 
 
 @pytest.mark.parametrize("edit, message", [
