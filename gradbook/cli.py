@@ -58,7 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     commands.add_parser("families", help="list the problem families")
 
     practice = commands.add_parser("practice", help="write a reproducible worksheet and answer key")
-    practice.add_argument("--family", action="append", metavar="NAME", help="a family (repeatable; default all)")
+    practice.add_argument("--family", action="append", metavar="NAME", help="a family (repeatable, or a comma-separated list; default all)")
     practice.add_argument("--count", type=int, help="how many problems (default: one per family)")
     practice.add_argument("--seed", type=int, default=0, help="the seed (default 0)")
     practice.add_argument("--roster", metavar="CSV",

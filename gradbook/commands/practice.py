@@ -20,13 +20,14 @@ def run(args) -> str:
     unknown = sorted(wanted - set(CHOICES))
     if unknown or not wanted:
         raise UsageError(f"--format takes a comma-separated list of {', '.join(CHOICES)}, got {args.format!r}")
+    chosen = _families(args.family)
     out = Path(args.out)
     check_writable(out)
     if args.roster:
-        problems = class_set(read_roster(Path(args.roster)), args.family, args.count, args.seed, args.difficulty)
+        problems = class_set(read_roster(Path(args.roster)), chosen, args.count, args.seed, args.difficulty)
         files = class_sheets(problems, wanted)
     else:
-        problems = practice_set(args.family, args.count, args.seed, args.difficulty)
+        problems = practice_set(chosen, args.count, args.seed, args.difficulty)
         files = sheets(problems, wanted)
     exported = exports.make(problems, wanted)
     files.update(exported.files)
@@ -34,3 +35,13 @@ def run(args) -> str:
     made = f"{len(problems.students)} students' sheets, " if problems.students else ""
     return f"wrote {made}{len(problems.problems)} problems (seed {problems.seed}): " + ", ".join(
         str(out / name) for name in files) + "".join(f"\n{note}" for note in exported.notes)
+
+
+def _families(given: list[str] | None) -> list[str] | None:
+    """--family as repeated or as a comma-separated list, like --format; None for all."""
+    if given is None:
+        return None
+    names = [name.strip() for names in given for name in names.split(",") if name.strip()]
+    if not names:
+        raise UsageError("--family names no family (gradbook families lists them)")
+    return names

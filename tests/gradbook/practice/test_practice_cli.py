@@ -1,6 +1,7 @@
 """gradbook families / practice / check, end to end."""
 
 import json
+import shlex
 from pathlib import Path
 
 import pytest
@@ -52,6 +53,14 @@ def test_practice_writes_the_set_the_worksheet_and_the_key(tmp_path, capsys):
     assert "Solution" in key and "Solution" not in sheet and "<math" in sheet
 
 
+def test_families_may_be_a_comma_separated_list_like_formats(tmp_path, capsys):
+    code, _, err = run(capsys, "practice", "--family", "he-variance, depth-product", "--family", "depth-bound",
+                       "--seed", "3", "--out", str(tmp_path), "--format", "json")
+    assert code == 0, err
+    problems = json.loads((tmp_path / "problems.json").read_text())["problems"]
+    assert [p["family"] for p in problems] == ["he-variance", "depth-product", "depth-bound"]
+
+
 def test_checking_a_filled_answers_file(tmp_path, capsys):
     key = tmp_path / "problems.json"
     key.write_text(practice_set(["depth-product", "depth-bound"], 2, 1, 1).to_json())
@@ -89,10 +98,12 @@ def test_malformed_files_exit_2_with_one_line(tmp_path, capsys, key, answers, me
 
 @pytest.mark.parametrize("argv, message", [
     (["practice", "--family", "nope"], "unknown family 'nope'"),
+    (["practice", "--family", "depth-product, nope"], "unknown family 'nope'"),
+    (["practice", "--family", " , "], "--family names no family"),
     (["practice", "--format", "docx"], "--format takes"),
     (["practice", "--count", "0"], "count must be 1 to 10000"),
     (["check", "/nonexistent/key.json", "/nonexistent/a.json"], "cannot read the key"),
-], ids=["unknown-family", "unknown-format", "zero-count", "missing-key"])
+], ids=["unknown-family", "unknown-family-in-a-list", "empty-family-list", "unknown-format", "zero-count", "missing-key"])
 def test_bad_practice_and_check_arguments_exit_2(tmp_path, capsys, argv, message):
     code, _, err = run(capsys, *argv, *(["--out", str(tmp_path / "o")] if argv[0] == "practice" else []))
     assert code == 2 and message in err and err.count("\n") == 1
@@ -101,8 +112,11 @@ def test_bad_practice_and_check_arguments_exit_2(tmp_path, capsys, argv, message
 def test_the_readme_example_still_gives_the_verdicts_it_describes(tmp_path, capsys):
     readme = (Path(__file__).resolve().parents[3] / "README.md").read_text(encoding="utf-8")
     answers = readme.split("cat > sheet/answers.json <<'JSON'\n", 1)[1].split("\nJSON", 1)[0]
+    command = next(line for line in readme.splitlines() if line.startswith("gradbook practice --family"))
+    argv = shlex.split(command)[1:]
+    assert argv[-2:] == ["--out", "sheet"], command
+    assert run(capsys, *argv[:-1], str(tmp_path), "--format", "json")[0] == 0
     key = tmp_path / "problems.json"
-    key.write_text(practice_set(["depth-product", "sigmoid-derivative"], 4, 7, None).to_json())
     (tmp_path / "answers.json").write_text(answers)
     code, out, _ = run(capsys, "check", str(key), str(tmp_path / "answers.json"), "--json")
     verdicts = [(r["verdict"], r["feedback"]) for r in json.loads(out)["results"]]
