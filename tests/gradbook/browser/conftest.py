@@ -33,10 +33,6 @@ RESPONSE_TIMES = """async () => {
 """Forty inputs on the weight slider of the open explorer, each timed from the
 event to the page updated (handler, then style and layout forced) and to the
 next animation frame. Used by the browser test and by bench/explorer.py."""
-TIMINGS: dict[str, str] = {}
-"""Figures the browser tests measure (the explorer, the page grader), printed at the end of the run, never asserted."""
-
-
 def missing_browser() -> str | None:
     try:
         import playwright.sync_api  # noqa: F401
@@ -95,13 +91,6 @@ def site(browser, built) -> Path:
 
 def url(site: Path, page: str) -> str:
     return (site / page).as_uri() if "#" not in page else (site / page.split("#")[0]).as_uri() + "#" + page.split("#")[1]
-
-
-def pytest_terminal_summary(terminalreporter):
-    if TIMINGS:
-        terminalreporter.section("browser timings (measured, not asserted)")
-        for name, figure in TIMINGS.items():
-            terminalreporter.write_line(f"{name}: {figure}")
 
 
 WIDTHS = {"phone": 390, "laptop": 1280}
