@@ -5,10 +5,11 @@ what the session makes once for all: the experiments' results, the built
 guide, or the browser (tests/gradbook/conftest.py and browser/conftest.py).
 
 Both tiers run in parallel processes, a file to a process (pytest-xdist,
-`-n auto --dist loadfile` in pyproject.toml). The files are handed out in an
-order that keeps both busy: first one file that needs the built guide, so
-that one process starts the build at once, then every file that does not
-need it, for the other process meanwhile, then the other files that do."""
+`-n auto --maxprocesses 4 --dist loadfile` in pyproject.toml). The files are
+handed out in an order that keeps the processes busy: first one file that
+needs the built guide, so that one process starts the build at once, then
+every file that does not need it, for the others meanwhile, then the other
+files that do."""
 
 import pytest
 
