@@ -20,7 +20,10 @@ from gradbook.cli import main
 from gradbook.formats.html import CONTENT_SECURITY_POLICY
 from gradbook.serve import DOCUMENTS, RELOAD_PATH, STATE_PATH, serve
 
-POLLS, PAUSE = 200, 0.05
+POLLS, PAUSE = 600, 0.05
+"""A rebuild of the one-chapter book takes about a second; the bound is 30 s,
+as the suite's other process may be building the whole guide meanwhile. A
+passing test waits only as long as the rebuild takes."""
 CANARY = "canary: this file lies outside the site"
 
 
@@ -45,7 +48,7 @@ def running(tmp_path, log=lambda _: None, on_ready=lambda chapter: None):
                                       "on_code_change": restarts.append},
                               daemon=True)
     thread.start()
-    for _ in range(POLLS * 4):
+    for _ in range(POLLS):
         if "port" in ready or not thread.is_alive():
             break
         time.sleep(PAUSE)
@@ -81,7 +84,7 @@ def site(tmp_path_factory):
         # The documents (PDF, EPUB) are built in the background: wait for the last one's
         # log line, so that none lands inside a test that checks the log stays quiet.
         last = f"rebuilt the {DOCUMENTS[-1].name.upper()}"
-        for _ in range(POLLS * 6):
+        for _ in range(POLLS * 2):
             if any(line.startswith((last, "error:")) for line in log):
                 break
             time.sleep(PAUSE)
