@@ -48,7 +48,7 @@ def running(tmp_path, log=lambda _: None, on_ready=lambda chapter: None):
                                       "on_code_change": restarts.append},
                               daemon=True)
     thread.start()
-    for _ in range(POLLS):
+    for _ in range(POLLS * 2):
         if "port" in ready or not thread.is_alive():
             break
         time.sleep(PAUSE)
