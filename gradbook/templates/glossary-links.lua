@@ -17,6 +17,18 @@ local terms = glossary.terms
 local linked = {}
 local skipping = false
 
+-- Every form, by its first word, in the order of the terms and their forms:
+-- a word is tried only against the forms that start with it, not against
+-- every form of every term (which made this filter most of pandoc's time).
+local starting = {}
+for index, term in ipairs(terms) do
+  for _, form in ipairs(term.forms) do
+    local first = form[1]
+    starting[first] = starting[first] or {}
+    table.insert(starting[first], {index = index, form = form})
+  end
+end
+
 local CONTAINERS = {Emph = true, Strong = true, Span = true, Underline = true, SmallCaps = true,
                     Strikeout = true, Superscript = true, Subscript = true}
 local LEADING = "^([%(%[\"'\226\128\156\152]*)"
@@ -56,16 +68,18 @@ local function match_at(inlines, i, form)
   end
 end
 
--- The longest use, at inlines[i], of a term not linked yet.
+-- The longest use, at inlines[i] (a Str), of a term not linked yet; the
+-- first such term, in the glossary's order, where two are as long.
 local function use_at(inlines, i)
+  local _, core = split(inlines[i].text)
+  local candidates = starting[pandoc.text.lower(core)]
+  if not candidates then return nil end
   local best
-  for index, term in ipairs(terms) do
-    if not linked[index] then
-      for _, form in ipairs(term.forms) do
-        local last, lead, trail = match_at(inlines, i, form)
-        if last and (not best or last > best.last) then
-          best = {index = index, last = last, lead = lead, trail = trail}
-        end
+  for _, candidate in ipairs(candidates) do
+    if not linked[candidate.index] then
+      local last, lead, trail = match_at(inlines, i, candidate.form)
+      if last and (not best or last > best.last) then
+        best = {index = candidate.index, last = last, lead = lead, trail = trail}
       end
     end
   end

@@ -20,7 +20,8 @@ BOOK = load_book(ROOT)
 REAL_TERMS = load_terms(glossary_part(BOOK).folder / TERMS)
 TEST_TERMS = (Term("saturation", "Saturation", ("saturation", "saturated"), "d"),
               Term("spectral-norm", "Spectral norm", ("spectral norm", "norm"), "d"),
-              Term("jacobian", "Jacobian", ("Jacobian",), "d"))
+              Term("jacobian", "Jacobian", ("Jacobian",), "d"),
+              Term("norm-ball", "Norm ball", ("norm ball",), "d"))
 
 
 def html_with_terms(markdown: str) -> str:
@@ -40,13 +41,14 @@ def linked(html: str) -> list[tuple[str, str]]:
     ("Punctuation: (saturation), and the Jacobian's rows.", [("saturation", "saturation"), ("jacobian", "Jacobian")]),
     ("Its spectral\nnorm, across a line break.", [("spectral-norm", "spectral\nnorm")]),
     ("The spectral norm wins over norm.", [("spectral-norm", "spectral norm")]),
+    ("A norm ball, then a norm.", [("norm-ball", "norm ball"), ("spectral-norm", "norm")]),
     ("Unsaturated and saturation-like words and saturations do not count.", []),
     ("*Emphasised saturation* counts.", [("saturation", "saturation")]),
     ('The source\'s "saturated" is quoted; saturation here is not.', [("saturation", "saturation")]),
     ("- a list: saturation\n- and a second saturation", [("saturation", "saturation")]),
     ("![A saturated unit](x.svg)\n\nThen saturation.", [("saturation", "saturation")]),
 ], ids=["first-use-only", "not-math-or-code", "not-heading", "not-inside-a-link", "punctuation-possessive",
-        "line-break", "longest-form", "whole-words", "inside-emphasis", "not-quotation", "lists", "not-figure-caption"])
+        "line-break", "longest-form", "longest-of-two-terms-sharing-a-word", "whole-words", "inside-emphasis", "not-quotation", "lists", "not-figure-caption"])
 def test_the_filter_links_each_terms_first_use_in_running_text(markdown, expected):
     found = linked(html_with_terms(markdown))
     assert [(term, " ".join(text.split())) for term, text in found] == \
