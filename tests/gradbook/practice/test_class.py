@@ -3,6 +3,7 @@
 
 import csv
 import hashlib
+import io
 import json
 import re
 import tempfile
@@ -20,8 +21,9 @@ from gradbook import formats
 from gradbook.cli import main
 from gradbook.errors import UsageError
 from gradbook.practice.check import MAX_BYTES
-from gradbook.practice.classcheck import column, feedback_kind, grade_class, read_answers, read_partial, sheet_columns
-from gradbook.practice.classreport import feedback_pages
+from gradbook.practice.classcheck import (column, feedback_kind, grade_class, read_answers, read_partial,
+                                          sheet_columns, summary)
+from gradbook.practice.classreport import feedback_pages, grades_csv, summary_csv
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
 from gradbook.practice.roster import MAX_PROBLEMS, class_key_markdown, class_set, student_seed
@@ -386,8 +388,14 @@ def test_a_table_written_is_read_back_the_same(header, cells):
         assert read_table(path, "table") == (header, [(n, row) for n, row in enumerate(rows, 2)])
 
 
+FORMULA_START = "=+-@\t\r"
+"""What makes a spreadsheet read a cell as a formula (CSV injection): no cell
+gradbook writes may start with one, whatever a student typed."""
+TYPED = st.one_of(st.text(max_size=40), st.builds(str.__add__, st.sampled_from(FORMULA_START), st.text(max_size=20)))
+
+
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(typed=st.lists(st.text(max_size=40), min_size=5, max_size=5))
+@given(typed=st.lists(TYPED, min_size=5, max_size=5))
 def test_any_text_in_the_cells_is_graded_and_only_ever_escaped(key, tmp_path, typed):
     header = ["id", *(column for column, _, _ in sheet_columns(key)["s01"])]
     path = tmp_path / "odd.csv"
@@ -403,6 +411,9 @@ def test_any_text_in_the_cells_is_graded_and_only_ever_escaped(key, tmp_path, ty
     page = feedback_pages([student])["s01.html"].decode()
     assert all(str(escape(text)) in page for text in typed if text.strip())  # a blank cell shows as "none"
     assert "<" not in TEMPLATE_TAGS.sub("", page)
+    for written in (grades_csv([student]), summary_csv(summary([student]))):
+        cells = [cell for row in csv.reader(io.StringIO(written.decode("utf-8"), newline="")) for cell in row]
+        assert not [cell for cell in cells if cell.startswith(tuple(FORMULA_START))]
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
