@@ -72,18 +72,23 @@ def summary_page(tallies: list[Tally], graded: list[StudentGrades]) -> bytes:
     answers = sum(s.total for s in graded)
     intro = f"{len(graded)} students, {answers} answers; {mean_score(graded)}."
     return shell(TEMPLATE).render(title="Class summary", intro=intro, tallies=tallies,
-                                  verdicts=VERDICTS).encode("utf-8")
+                                  verdicts=VERDICTS, titles=_titles()).encode("utf-8")
 
 
 def feedback_pages(graded: list[StudentGrades]) -> dict[str, bytes]:
     """Each student's page, by file name."""
-    titles = {name: family.title for name, family in families().items()}
+    titles = _titles()
     page = shell(TEMPLATE)
     return {f"{s.id}.html": page.render(
                 title=f"Feedback for {s.name} ({s.id})" if s.name else f"Feedback for {s.id}",
                 intro=f"Score {decimal_text(s.score)} out of {s.total}.", student=s,
                 titles=titles, decimal=decimal_text).encode("utf-8")
             for s in graded}
+
+
+def _titles() -> dict[str, str]:
+    """Each family's title, by its name: what the pages call a family."""
+    return {name: family.title for name, family in families().items()}
 
 
 def mean_score(graded: list[StudentGrades]) -> str:

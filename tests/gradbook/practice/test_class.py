@@ -24,6 +24,7 @@ from gradbook.practice.check import MAX_BYTES
 from gradbook.practice.classcheck import (column, feedback_kind, grade_class, read_answers, read_partial,
                                           sheet_columns, summary)
 from gradbook.practice.classreport import feedback_pages, grades_csv, summary_csv
+from gradbook.practice.catalog import families
 from gradbook.practice.generate import practice_set
 from gradbook.practice.model import ProblemSet
 from gradbook.practice.roster import MAX_PROBLEMS, class_key_markdown, class_set, student_seed
@@ -229,7 +230,9 @@ def test_a_30_row_answers_csv_gives_the_grades_the_feedback_and_the_summary(key,
         assert (row["correct"], row["partial"], row["incorrect"], row["invalid"]) == (
             str(answered), "0", str(answered), str(answered))
         assert row["most frequent feedback"] == "right magnitude, wrong sign" and row["answers with it"] == str(answered)
-    assert "right magnitude, wrong sign: 10 answers" in (tmp_path / "out" / "summary" / "summary.html").read_text()
+    page = (tmp_path / "out" / "summary" / "summary.html").read_text()
+    assert "right magnitude, wrong sign: 10 answers" in page
+    assert all(str(escape(families()[f].title)) in page for f in FAMILIES)  # a family by its title, as on the sheets
 
 
 def test_students_without_a_row_are_not_graded_and_the_report_says_how_many(key, key_file, tmp_path, capsys):
