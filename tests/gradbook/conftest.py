@@ -4,9 +4,10 @@ so the build finds them there.
 
 The suite runs in parallel processes (pytest-xdist, README): these are then
 shared by the processes too. The first to need the guide builds it, holding
-a lock on its folder; the others wait for the lock and read the build's
-report from the folder, so the guide is built once per run, never rebuilt
-under a process that is reading it."""
+a lock beside its folder; the others wait for the lock and read the build's
+report from beside the folder, so the guide is built once per run, never
+rebuilt under a process that is reading it. The lock is not the build's own
+(build_lock.py), which the build takes itself while it publishes."""
 
 import fcntl
 import os
